@@ -1,0 +1,81 @@
+"""The build: plans → views → every requested format, written atomically.
+
+Each format owns one folder under the output folder (site/, md/, json/, …).
+A folder is first written in full beside the old one and then swapped in,
+so a failed build never leaves a half-written or emptied folder behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .layout import YearView, year_view
+from .loader import load_plans
+from .renderers import Files
+from .renderers.html import render_site
+from .renderers.jsondata import render_json
+from .renderers.markdown import render_markdown
+
+
+@dataclass(frozen=True)
+class Format:
+    folder: str
+    render: Callable[[list[YearView]], Files]
+
+
+FORMATS: dict[str, Format] = {
+    "html": Format("site", render_site),
+    "md": Format("md", render_markdown),
+    "json": Format("json", render_json),
+}
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
+def write_folder(target: Path, files: Files) -> None:
+    """Replace `target` by exactly `files`, swapping the whole folder in at the end."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(f".{target.name}.new-{os.getpid()}")
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    _remove(staging)
+    try:
+        staging.mkdir()
+        for rel, data in sorted(files.items()):
+            path = staging / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        if target.exists():
+            target.rename(old)
+        staging.rename(target)
+    finally:
+        _remove(staging)
+        _remove(old)
+
+
+def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
+          years: Iterable[int] | None = None) -> dict[str, int]:
+    """Build the requested formats; returns the number of files written per format.
+
+    With `years`, only those years are built and the output holds only them.
+    Raises PlanError (every problem, located) before anything is written.
+    """
+    chosen = list(formats) if formats is not None else list(FORMATS)
+    wanted = sorted(set(years)) if years is not None else None
+    plans = load_plans(plans_dir, wanted)
+    views = [year_view(y) for y in plans.years]
+    # Render everything first: an error in one format must not leave another half-updated.
+    rendered = {name: FORMATS[name].render(views) for name in chosen}
+    counts: dict[str, int] = {}
+    for name in chosen:
+        write_folder(out_dir / FORMATS[name].folder, rendered[name])
+        counts[name] = len(rendered[name])
+    return counts

@@ -1,0 +1,316 @@
+"""The plan model: what a year file and a unit file may say.
+
+The models mirror the YAML exactly (keys are short English words, values are
+Japanese as written), so that the JSON Schema generated from them is what
+editors use for completion. Numbering is never stored: it is derived from
+order by :mod:`jigyo.layout`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+# The loader hands every scalar over as the text that was written, but an
+# editor's YAML language server sees `12` as a number and `no` as text: the
+# schema accepts both so that editors do not flag a plain target such as 12.
+_TEXT_SCHEMA: dict[str, Any] = {"type": ["string", "number", "boolean"], "minLength": 1}
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    WithJsonSchema(_TEXT_SCHEMA),
+]
+"""One piece of user text; inline Markdown is allowed."""
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64),
+    WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$", "maxLength": 64}),
+]
+"""An ASCII identifier: lower-case letters, digits and hyphens."""
+
+Lines = Text | list[Text]
+"""One text, or several lines (a list)."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- 方針 blocks -------------------------------------------------------------
+
+
+class Heading(_Strict):
+    heading: Text = Field(
+        title="見出し",
+        description="【】で囲んで表示する小見出し。【】は書かずに中身だけを書きます。",
+    )
+
+
+class Paragraph(_Strict):
+    text: Text = Field(title="段落", description="ひとつの段落。")
+
+
+class Bullets(_Strict):
+    bullets: list[Text] = Field(
+        title="箇条書き",
+        description="「・」付きで表示する箇条書き。「・」は書きません。",
+        min_length=1,
+    )
+
+
+class Numbered(_Strict):
+    numbered: list[Text] = Field(
+        title="番号付きリスト",
+        description="１.２.…の番号付きで表示するリスト。番号は自動で付くので書きません。",
+        min_length=1,
+    )
+
+
+BLOCK_KEYS = ("heading", "text", "bullets", "numbered")
+
+
+def _block_kind(value: Any) -> str | None:
+    """Tell a block's kind by its single key, so errors name the right shape."""
+    if isinstance(value, str):
+        return "str"
+    if isinstance(value, dict):
+        present = [k for k in BLOCK_KEYS if k in value]
+        if len(present) == 1:
+            return present[0]
+        return None
+    if isinstance(value, BaseModel):
+        for key in BLOCK_KEYS:
+            if key in type(value).model_fields:
+                return key
+    return None
+
+
+Block = Annotated[
+    Annotated[Text, Tag("str")]
+    | Annotated[Heading, Tag("heading")]
+    | Annotated[Paragraph, Tag("text")]
+    | Annotated[Bullets, Tag("bullets")]
+    | Annotated[Numbered, Tag("numbered")],
+    Discriminator(
+        _block_kind,
+        custom_error_type="block_kind",
+        custom_error_message="block needs exactly one of heading, text, bullets, numbered",
+    ),
+]
+"""A block of a 方針: a plain string is a paragraph."""
+
+Policy = list[Block]
+
+
+# --- the table 項目 / 内容 / 目標値 -------------------------------------------
+
+
+class Spanning(_Strict):
+    """A cell merged over several consecutive entries, as in the printed table."""
+
+    text: Lines = Field(title="内容・目標値", description="結合したセルに表示する文言。")
+    span: int = Field(
+        title="結合する行数",
+        description="この行を含めて、下に続く何個の事項にまたがるか（2以上）。",
+        ge=2,
+    )
+
+
+Cell = Lines | Spanning
+
+
+class Row(_Strict):
+    content: Lines | None = Field(
+        default=None,
+        title="内容",
+        description="この行の内容。リストにすると複数行で表示します。",
+    )
+    target: Lines | None = Field(
+        default=None,
+        title="目標値",
+        description="この行の目標値。リストにすると複数行で表示します。",
+    )
+
+
+class Entry(_Strict):
+    """One row (or several rows) of the table: (1)理事会 …"""
+
+    id: Slug | None = Field(
+        default=None,
+        title="ID",
+        description="年度をまたいで同じ事項であることを示す任意の識別子（英小文字・数字・ハイフン）。",
+    )
+    name: Text | None = Field(
+        default=None,
+        title="事項",
+        description="(1)などの番号の後に続く名前。番号は自動で付くので書きません。",
+    )
+    numbered: bool = Field(
+        default=True,
+        title="番号を付ける",
+        description="false にすると (1) などの番号を付けません。",
+    )
+    content: Cell | None = Field(
+        default=None,
+        title="内容",
+        description="内容。リストにすると複数行、{text, span} で下の事項と結合したセルになります。",
+    )
+    target: Cell | None = Field(
+        default=None,
+        title="目標値",
+        description="目標値。リストにすると複数行、{text, span} で下の事項と結合したセルになります。",
+    )
+    rows: list[Row] | None = Field(
+        default=None,
+        title="内容と目標値の組",
+        description="ひとつの事項に内容・目標値の組が複数あるときに使います（content/target とは併用不可）。",
+        min_length=1,
+    )
+    note: Text | None = Field(
+        default=None,
+        title="注記",
+        description="事項に添える注記（【隔年実施のため…】など、書かれたとおりに）。",
+    )
+
+    @model_validator(mode="after")
+    def _rows_or_cells(self) -> Entry:
+        if self.rows is not None and (self.content is not None or self.target is not None):
+            raise PydanticCustomError("rows_with_cells", "an entry with rows cannot have cells")
+        if self.name is None and not self.numbered:
+            raise PydanticCustomError("unnumbered_without_name", "numbered: false needs a name")
+        return self
+
+
+class Group(_Strict):
+    """A 項目: the left-hand cell that groups entries."""
+
+    id: Slug | None = Field(default=None, title="ID", description="任意の識別子。")
+    item: Text | None = Field(
+        default=None,
+        title="項目",
+        description="表の左端「項目」欄の文言。空欄なら省略します。",
+    )
+    entries: list[Entry] = Field(title="事項", description="この項目の事項（行）。", min_length=1)
+
+    @model_validator(mode="after")
+    def _spans_fit(self) -> Group:
+        """A merged cell must cover entries that exist and leave that column empty."""
+        for column in ("content", "target"):
+            covered = 0
+            for index, entry in enumerate(self.entries):
+                cell = getattr(entry, column)
+                if covered:
+                    covered -= 1
+                    if cell is not None or entry.rows is not None:
+                        raise PydanticCustomError(
+                            "span_covered", "cell inside a merged cell",
+                            {"column": column, "entry": index + 1},
+                        )
+                    continue
+                if isinstance(cell, Spanning):
+                    left = len(self.entries) - index
+                    if cell.span > left:
+                        raise PydanticCustomError(
+                            "span_too_long", "span too long",
+                            {"column": column, "span": cell.span, "left": left},
+                        )
+                    covered = cell.span - 1
+        return self
+
+
+class Initiative(_Strict):
+    """A 取り組み: １．組織運営の取り組み …"""
+
+    id: Slug | None = Field(default=None, title="ID", description="任意の識別子。")
+    title: Text = Field(
+        title="取り組み名",
+        description="「１．」などの番号の後に続く名前。番号は自動で付くので書きません。",
+    )
+    commissioned_by: Text | None = Field(
+        default=None,
+        title="受託元",
+        description="受託事業のときの委託元（例: 西東京市、東社協）。「（…からの受託事業）」と表示します。",
+    )
+    policy: Policy = Field(default_factory=list, title="方針", description="方針の文章。")
+    numbering: Literal["item", "table"] = Field(
+        default="item",
+        title="事項の番号の付け方",
+        description="item（既定）: 項目ごとに (1) から付け直す。table: 表全体で通し番号にする。",
+    )
+    table: list[Group] = Field(
+        default_factory=list,
+        title="項目・内容・目標値の表",
+        description="項目ごとのまとまりのリスト。",
+    )
+    note: Text | None = Field(default=None, title="注記", description="取り組みに添える注記。")
+
+
+class Unit(_Strict):
+    """One plan unit: a 係, or one 事業 of a 係."""
+
+    department: Text = Field(title="課", description="所属する課（年度ファイルの departments にある名前）。")
+    section: Text = Field(title="係", description="係の名前（例: 法人運営係）。")
+    project: Text | None = Field(
+        default=None,
+        title="事業",
+        description="係が複数の事業に分かれるときの事業名（例: ふれあいのまちづくり事業）。",
+    )
+    commissioned_by: Text | None = Field(
+        default=None,
+        title="受託元",
+        description="受託事業のときの委託元（例: 西東京市）。「（…からの受託事業）」と表示します。",
+    )
+    policy: Policy = Field(default_factory=list, title="係の方針", description="係の方針。")
+    initiatives: list[Initiative] = Field(
+        title="取り組み", description="取り組みのリスト（並び順が番号になります）。", min_length=1
+    )
+    note: Text | None = Field(default=None, title="注記", description="この計画単位に添える注記。")
+
+
+# --- the year file ------------------------------------------------------------
+
+
+class Department(_Strict):
+    name: Text = Field(title="課", description="課の名前（例: 総務課）。")
+    units: list[Slug] = Field(
+        default_factory=list,
+        title="計画単位の並び順",
+        description="この課の計画単位ファイル名（拡張子なし）を表示順に。書かなかったものはファイル名順で後に続きます。",
+    )
+
+
+class YearFile(_Strict):
+    """Document metadata of one fiscal year: plans/<year>/year.yaml."""
+
+    fiscal_year: int = Field(
+        title="年度",
+        description="年度の始まる西暦年（例: 2020 は令和２年度）。フォルダ名と同じにします。",
+        ge=1989,
+        le=2200,
+    )
+    organization: Text = Field(title="法人名", description="例: 西東京市社会福祉協議会")
+    title: Text = Field(default="事業計画", title="表題", description="例: 事業計画")
+    era_label: Text | None = Field(
+        default=None,
+        title="年度の和暦表記",
+        description="自動の和暦表記（令和２年度など）を上書きするときだけ書きます（例: 平成31年度）。",
+    )
+    departments: list[Department] = Field(
+        title="課", description="課を表示順に並べたリスト。", min_length=1
+    )
+
+
+SchemaKind = Literal["unit", "year"]
