@@ -156,8 +156,11 @@ def _problems_from(doc: Document, err: ValidationError) -> list[Problem]:
             found.append(problem(doc.path, *doc.position(where), "invalid_value", detail=e["msg"]))
     # A union (text | list | mapping) reports one type error per branch; keep
     # them only where no branch got further, and say which forms fit.
+    reached = deep_paths + list(type_errors)
     for where, choices in type_errors.items():
-        if any(deep[: len(where)] == where for deep in deep_paths):
+        if where in deep_paths or any(
+            len(other) > len(where) and other[: len(where)] == where for other in reached
+        ):
             continue
         unique = list(dict.fromkeys(choices))
         if len(unique) == 1:

@@ -1,0 +1,134 @@
+"""Benchmark: times the jigyo commands on the real plans and on a generated year.
+
+Run with `make bench`. Every figure is measured here, on this machine; each
+command runs in its own process (as a user runs it) and its peak memory is
+read from the kernel's accounting of that process.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+PLANS = ROOT / "plans"
+JIGYO = [sys.executable, "-m", "jigyo"]
+
+
+@dataclass
+class Row:
+    name: str
+    value: float
+    unit: str
+    target: float | None = None
+    extra: str = ""
+
+    @property
+    def verdict(self) -> str:
+        if self.target is None:
+            return ""
+        return "OK" if self.value <= self.target else "遅い"
+
+
+ROWS: list[Row] = []
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def run(args: list[str], cwd: Path = ROOT) -> Run:
+    """One command in its own process: wall time and peak resident memory."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0,):
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(args)}\n{err}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def best(args: list[str], repeat: int = 3, cwd: Path = ROOT) -> Run:
+    runs = [run(args, cwd) for _ in range(repeat)]
+    return min(runs, key=lambda r: r.seconds)
+
+
+def generate_year(folder: Path, units: int) -> Path:
+    """A fiscal year of `units` units, replicated from the real FY2020 units."""
+    source = PLANS / "2020"
+    year = yaml.load((source / "year.yaml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    originals = sorted(p for p in source.glob("*.yaml") if p.name != "year.yaml")
+    target = folder / "2020"
+    target.mkdir(parents=True)
+    for dept in year["departments"]:
+        dept["units"] = []
+    by_dept = {d["name"]: d for d in year["departments"]}
+    for i in range(units):
+        original = originals[i % len(originals)]
+        data = yaml.load(original.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        copy = i // len(originals)
+        data["project"] = f"{data.get('project', data['section'])}（写し{copy}）"
+        slug = f"{original.stem}-{copy}"
+        by_dept[data["department"]]["units"].append(slug)
+        (target / f"{slug}.yaml").write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    (target / "year.yaml").write_text(
+        yaml.safe_dump(year, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return folder
+
+
+def bench_core(work: Path, big: Path) -> None:
+    r = best([*JIGYO, "--help"], repeat=5)
+    ROWS.append(Row("jigyo --help", r.seconds, "s", 0.3))
+    r = best([*JIGYO, "check", "--plans", str(PLANS)])
+    ROWS.append(Row("check（実データ）", r.seconds, "s", 0.5))
+    out = work / "out-real"
+    r = best([*JIGYO, "build", "--plans", str(PLANS), "--out", str(out),
+              "--format", "html,md,json"])
+    ROWS.append(Row("build html+md+json（実データ）", r.seconds, "s", 1.0,
+                    f"{r.peak_mb:.0f} MB"))
+    r = run([*JIGYO, "check", "--plans", str(big)])
+    ROWS.append(Row("check（1,000 単位）", r.seconds, "s", None, f"{r.peak_mb:.0f} MB"))
+    r = run([*JIGYO, "build", "--plans", str(big), "--out", str(work / "out-big"),
+             "--format", "html,md,json"])
+    ROWS.append(Row("build html+md+json（1,000 単位）", r.seconds, "s", 15.0,
+                    f"{r.peak_mb:.0f} MB"))
+    ROWS.append(Row("build（1,000 単位）ピークメモリ", r.peak_mb, "MB", 500.0))
+
+
+BENCHES: list[Callable[[Path, Path], None]] = [bench_core]
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="jigyo-bench-") as tmp:
+        work = Path(tmp)
+        big = generate_year(work / "plans-1000", 1000)
+        for bench in BENCHES:
+            bench(work, big)
+        shutil.rmtree(work / "plans-1000", ignore_errors=True)
+    width = max(len(r.name) for r in ROWS) + 2
+    print(f"{'項目':<{width}} {'計測値':>10}  {'目標':>8}  判定  備考")
+    for r in ROWS:
+        target = f"< {r.target:g}" if r.target is not None else ""
+        print(f"{r.name:<{width}} {r.value:>8.2f} {r.unit:<2} {target:>8}  {r.verdict:<4}  {r.extra}")
+    if any(r.verdict == "遅い" for r in ROWS):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

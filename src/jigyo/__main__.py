@@ -1,0 +1,3 @@
+from jigyo.cli import main
+
+main()

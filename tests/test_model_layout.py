@@ -1,0 +1,102 @@
+"""The model accepts what the printed plan needs; the layout numbers and merges as printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from jigyo.layout import era_label, jnum, year_view
+from jigyo.loader import load_plans
+from jigyo.model import Bullets, Heading, Numbered, Unit
+
+from .conftest import SAMPLE
+
+
+def sample_unit(slug: str = "soumu"):
+    year = load_plans(SAMPLE).years[0]
+    return next(u for u in year_view(year).units if u.slug == slug)
+
+
+def test_unit_round_trips_through_its_own_dump():
+    unit = load_plans(SAMPLE).years[0].units[0].unit
+    again = Unit.model_validate(unit.model_dump(exclude_defaults=True))
+    assert again == unit
+
+
+def test_policy_blocks_are_told_apart_by_their_key():
+    unit = Unit.model_validate({
+        "department": "総務課", "section": "法人運営係",
+        "initiatives": [{"title": "t", "policy": [
+            "段落", {"heading": "見出し"}, {"bullets": ["a"]}, {"numbered": ["b"]},
+        ]}],
+    })
+    kinds = [type(b) for b in unit.initiatives[0].policy]
+    assert kinds == [str, Heading, Bullets, Numbered]
+
+
+def test_a_block_with_two_kinds_is_refused():
+    with pytest.raises(ValidationError) as caught:
+        Unit.model_validate({"department": "d", "section": "s", "initiatives": [
+            {"title": "t", "policy": [{"heading": "h", "text": "x"}]}]})
+    assert caught.value.errors()[0]["type"] == "block_kind"
+
+
+def test_numbers_are_printed_as_the_council_prints_them():
+    assert [jnum(n) for n in (1, 9, 10, 12)] == ["１", "９", "10", "12"]
+
+
+@pytest.mark.parametrize(("year", "label"), [
+    (2020, "令和２年度"), (2019, "令和元年度"), (2018, "平成30年度"),
+    (1989, "平成元年度"), (2028, "令和10年度"),
+])
+def test_era_labels(year, label):
+    assert era_label(year) == label
+
+
+def test_initiatives_and_entries_are_numbered_from_their_order():
+    unit = sample_unit()
+    assert [i.number for i in unit.initiatives] == ["１．", "２．"]
+    names = [c for r in unit.initiatives[0].rows for c in r.cells if c.kind == "name"]
+    assert [(c.number, c.lines[0]) for c in names] == [
+        ("(1)", "理事会"), ("(2)", "評議員会"), ("(1)", "表彰対象者の選出準備"),
+        ("(2)", "会場の予約手続き"), ("(1)", "各媒体を活用した広報"), ("(2)", "講習会の開催"),
+    ]
+
+
+def test_continuous_numbering_runs_across_items_and_skips_unnumbered_entries():
+    unit = sample_unit()
+    names = [c for r in unit.initiatives[1].rows for c in r.cells if c.kind == "name"]
+    assert [c.number for c in names] == ["(1)", "", "(2)"]
+
+
+def test_merged_cells_span_the_rows_they_cover():
+    rows = sample_unit().initiatives[0].rows
+    # 20周年記念式典の準備: two entries share one 目標値 cell
+    first, second = rows[2], rows[3]
+    target = [c for c in first.cells if c.kind == "target"][0]
+    assert (target.lines, target.rowspan) == (("随時実施",), 2)
+    assert not [c for c in second.cells if c.kind == "target"]
+    # an entry with no 内容 lets its name cover the 内容 column
+    assert [c.colspan for c in first.cells if c.kind == "name"] == [2]
+    # 広報: the item cell spans every row of its entries, including sub-rows
+    item = [c for c in rows[4].cells if c.kind == "item"][0]
+    assert (item.lines, item.rowspan) == (("広報",), 4)
+
+
+def test_unit_banner_and_commissioned_suffix():
+    unit = sample_unit("kenri")
+    assert unit.banner == "【権利擁護係：あんしん事業（東社協からの受託事業）】"
+    assert sample_unit().initiatives[1].heading == "２．要介護認定調査事業（西東京市からの受託事業）"
+
+
+def test_era_label_can_be_overridden(tmp_path: Path):
+    import shutil
+
+    target = tmp_path / "p"
+    shutil.copytree(SAMPLE, target)
+    year_file = target / "2020" / "year.yaml"
+    year_file.write_text(year_file.read_text(encoding="utf-8") + "era_label: 平成32年度\n",
+                         encoding="utf-8")
+    assert year_view(load_plans(target).years[0]).era == "平成32年度"
