@@ -19,10 +19,22 @@ def problems(plans_dir: Path, lang: str = "ja") -> list[str]:
     return [p.format(lang).replace(root.as_posix() + "/", "") for p in caught.value.problems]
 
 
-def test_yaml_syntax_error(plans):
-    found = problems(plans({"a.yaml": "department: 総務課\nsection: [法人運営係\n"}))
-    assert len(found) == 1
-    assert found[0].startswith("plans/2020/a.yaml:3:1: YAML の書き方に誤りがあります")
+@pytest.mark.parametrize(("body", "expected"), [
+    ("department: 総務課\nsection: [法人運営係\n",
+     "3:1: [ ] や { } の中の書き方に誤りがあります。「,」を含む文は \"…\" で囲んでください。"),
+    ("department: 総務課\ninitiatives:\n\t- title: x\n",
+     "3:1: タブ文字は使えません。字下げには半角スペースを使ってください。"),
+    ("department: 総務課\nsection: 係: 方針\n",
+     "2:11: ここに「: 」は書けません。「: 」を含む文は \"…\" で囲んでください（字下げのずれでも起きます）。"),
+    ("department: 総務課\nsection: \"法人運営係\n",
+     "3:1: 引用符（\" または '）やかっこが閉じられていません。"),
+    ("department: 総務課\n  section: 法人運営係\n",
+     "2:10: ここに「: 」は書けません。「: 」を含む文は \"…\" で囲んでください（字下げのずれでも起きます）。"),
+    ("department: 総務課\nsection: a\n---\nsection: b\n",
+     "3:1: 1つのファイルに複数の文書（---）は書けません。"),
+])
+def test_yaml_syntax_errors_are_explained(plans, body: str, expected: str):
+    assert problems(plans({"a.yaml": body})) == [f"plans/2020/a.yaml:{expected}"]
 
 
 def test_duplicate_key(plans):

@@ -24,6 +24,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "YAML の書き方に誤りがあります（{detail}）。",
         "YAML syntax error ({detail}).",
     ),
+    "yaml_tab": (
+        "タブ文字は使えません。字下げには半角スペースを使ってください。",
+        "tab characters are not allowed; indent with spaces.",
+    ),
+    "yaml_colon": (
+        "ここに「: 」は書けません。「: 」を含む文は \"…\" で囲んでください（字下げのずれでも起きます）。",
+        "': ' is not allowed here; quote text that contains ': ' (or check the indentation).",
+    ),
+    "yaml_flow": (
+        "[ ] や {{ }} の中の書き方に誤りがあります。「,」を含む文は \"…\" で囲んでください。",
+        "error inside [ ] or {{ }}; quote text that contains a comma.",
+    ),
+    "yaml_unclosed": (
+        "引用符（\" または '）やかっこが閉じられていません。",
+        "a quote or bracket is not closed.",
+    ),
+    "yaml_indent": (
+        "字下げ（行頭の空白）がずれています。上の行とそろえてください。",
+        "the indentation is off; align it with the lines above.",
+    ),
     "yaml_multi": (
         "1つのファイルに複数の文書（---）は書けません。",
         "a file may hold only one YAML document (---).",

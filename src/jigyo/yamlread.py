@@ -32,6 +32,17 @@ _ALLOWED_TAGS = {
 }
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
+# PyYAML explains syntax errors in English parser terms; the usual slips of
+# people typing Japanese text get a plain Japanese explanation instead.
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", "yaml_colon"),
+    ("expected ',' or ']'", "yaml_flow"),
+    ("expected ',' or '}'", "yaml_flow"),
+    ("found unexpected end of stream", "yaml_unclosed"),
+    ("expected <block end>", "yaml_indent"),
+    ("could not find expected ':'", "yaml_indent"),
+)
+
 
 @dataclass
 class Document:
@@ -105,6 +116,13 @@ def _convert(doc: Document, node: yaml.Node, where: Path_) -> Any:
     return result
 
 
+def _char_at(text: str, line: int, column: int) -> str:
+    rows = text.splitlines()
+    if 0 < line <= len(rows) and 0 < column <= len(rows[line - 1]):
+        return rows[line - 1][column - 1]
+    return ""
+
+
 def _first_alias(text: str) -> tuple[int, int] | None:
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
@@ -118,6 +136,11 @@ def read(path: Path) -> tuple[Document | None, list[Problem]]:
         raw = path.read_bytes()
     except OSError as err:
         return None, [problem(path, 1, 1, "unreadable", detail=err.strerror or str(err))]
+    return parse(path, raw)
+
+
+def parse(path: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
+    """Parse the bytes of a YAML file that `path` names (it need not exist on disk)."""
     try:
         text = decode(path, raw)
         # An alias is the only way to build an expansion bomb; find it before
@@ -139,6 +162,11 @@ def read(path: Path) -> tuple[Document | None, list[Problem]]:
         if isinstance(err, yaml.composer.ComposerError) and "single document" in str(err):
             return None, [problem(path, line, column, "yaml_multi")]
         detail = " ".join(part for part in (err.context, err.problem) if part)
+        hint = next((code for needle, code in _SYNTAX_HINTS if needle in detail), None)
+        if _char_at(text, line, column) == "\t":
+            hint = "yaml_tab"
+        if hint is not None:
+            return None, [problem(path, line, column, hint)]
         return None, [problem(path, line, column, "yaml_syntax", detail=detail)]
     except yaml.YAMLError as err:  # e.g. a control character the reader refuses
         return None, [problem(path, 1, 1, "yaml_syntax", detail=str(err).splitlines()[0])]
