@@ -68,7 +68,18 @@ def test_json_carries_the_generated_numbering():
     entry = unit["initiatives"][0]["table"][0]["entries"][1]
     assert entry == {
         "id": None, "number": "(2)", "name": "評議員会",
-        "content": {"lines": ["臨時に開催"], "span": 1},
-        "target": {"lines": ["1回", "参加・協力者", "200人"], "span": 1},
+        "content": {"lines": ["臨時に開催"], "span": 1, "bullets": False},
+        "target": {"lines": ["1回", "参加・協力者", "200人"], "span": 1, "bullets": False},
         "rows": None, "note": None,
     }
+
+
+def test_bulleted_cell_gets_its_marks_in_every_format():
+    md = rendered("md")["2020/kenri.md"].decode()
+    assert "(1)研修<br>・専門員の養成<br>・生活支援員の養成 | 2回 |" in md
+    page = rendered("html")["2020/kenri.html"].decode()
+    assert '<span class="line bullet"><span class="marker">・</span>専門員の養成</span>' in page
+    data = json.loads(rendered("json")["2020.json"])
+    entry = data["departments"][1]["units"][0]["initiatives"][0]["table"][0]["entries"][1]
+    assert entry["content"] == {"lines": ["専門員の養成", "生活支援員の養成"], "span": 1,
+                                "bullets": True}

@@ -37,10 +37,17 @@ def commissioned(source: str | None) -> str:
     return f"（{source}からの受託事業）" if source else ""
 
 
-def lines(value: model.Lines | None) -> list[str]:
+def lines(value: model.Lines | model.BulletCell | None) -> list[str]:
     if value is None:
         return []
+    if isinstance(value, model.BulletCell):
+        return list(value.bullets)
     return [value] if isinstance(value, str) else list(value)
+
+
+def marker(value: object) -> str:
+    """The mark printed before each line of a cell: ・ for a bulleted cell."""
+    return "・" if isinstance(value, model.BulletCell) else ""
 
 
 # --- view classes -------------------------------------------------------------
@@ -57,6 +64,8 @@ class BlockView:
 class CellView:
     kind: Literal["item", "name", "content", "target"]
     lines: tuple[str, ...] = ()
+    marker: str = ""
+    """Printed before each line (・ in a bulleted cell)."""
     number: str = ""
     note: str | None = None
     rowspan: int = 1
@@ -84,6 +93,17 @@ class InitiativeView:
     @property
     def heading(self) -> str:
         return f"{self.number}{self.title}{self.commissioned}"
+
+    @property
+    def content_columns(self) -> int:
+        """2 when some entry shows its name and its content side by side, else 1.
+
+        With 1, no cell starts in the second 内容 column, so an HTML table must
+        not declare that column (every colspan of 2 there becomes 1).
+        """
+        split = any(c.kind == "name" and c.colspan == 1
+                    for row in self.rows for c in row.cells)
+        return 2 if split else 1
 
 
 @dataclass(frozen=True)
@@ -158,7 +178,7 @@ def _blocks(policy: model.Policy) -> tuple[BlockView, ...]:
     return tuple(views)
 
 
-def _cell_text(cell: model.Cell | None) -> tuple[model.Lines | None, int]:
+def _cell_text(cell: model.Cell | None) -> tuple[model.Lines | model.BulletCell | None, int]:
     if isinstance(cell, model.Spanning):
         return cell.text, cell.span
     return cell, 1
@@ -209,6 +229,7 @@ def _table(initiative: model.Initiative, anchor: str) -> tuple[RowView, ...]:
                 spans[column] = CellView(
                     column,
                     tuple(lines(text)),
+                    marker=marker(text),
                     rowspan=sum(heights[e_index:e_index + span]),
                 )
             content_covered = spans["content"] is None
@@ -226,7 +247,8 @@ def _table(initiative: model.Initiative, anchor: str) -> tuple[RowView, ...]:
                 note = None
             if entry.rows is not None:
                 for sub, row in zip(sub_rows, entry.rows, strict=True):
-                    sub.append(CellView("content", tuple(lines(row.content))))
+                    sub.append(CellView("content", tuple(lines(row.content)),
+                                        marker=marker(row.content)))
                     sub.append(CellView("target", tuple(lines(row.target))))
             else:
                 content = spans["content"]
@@ -234,7 +256,7 @@ def _table(initiative: model.Initiative, anchor: str) -> tuple[RowView, ...]:
                     colspan = 2 if entry.name is None else 1
                     anchor_here = entry_anchor if entry.name is None else None
                     sub_rows[0].append(CellView(
-                        "content", content.lines, note=note,
+                        "content", content.lines, marker=content.marker, note=note,
                         rowspan=content.rowspan, colspan=colspan, anchor=anchor_here,
                     ))
                 elif content is None and entry.name is None:

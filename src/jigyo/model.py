@@ -85,25 +85,23 @@ BLOCK_KEYS = ("heading", "text", "bullets", "numbered")
 def _block_kind(value: Any) -> str | None:
     """Tell a block's kind by its single key, so errors name the right shape."""
     if isinstance(value, str):
-        return "str"
+        return "block:str"
     if isinstance(value, dict):
         present = [k for k in BLOCK_KEYS if k in value]
-        if len(present) == 1:
-            return present[0]
-        return None
+        return f"block:{present[0]}" if len(present) == 1 else None
     if isinstance(value, BaseModel):
         for key in BLOCK_KEYS:
             if key in type(value).model_fields:
-                return key
+                return f"block:{key}"
     return None
 
 
 Block = Annotated[
-    Annotated[Text, Tag("str")]
-    | Annotated[Heading, Tag("heading")]
-    | Annotated[Paragraph, Tag("text")]
-    | Annotated[Bullets, Tag("bullets")]
-    | Annotated[Numbered, Tag("numbered")],
+    Annotated[Text, Tag("block:str")]
+    | Annotated[Heading, Tag("block:heading")]
+    | Annotated[Paragraph, Tag("block:text")]
+    | Annotated[Bullets, Tag("block:bullets")]
+    | Annotated[Numbered, Tag("block:numbered")],
     Discriminator(
         _block_kind,
         custom_error_type="block_kind",
@@ -129,11 +127,41 @@ class Spanning(_Strict):
     )
 
 
-Cell = Lines | Spanning
+class BulletCell(_Strict):
+    """A cell printed as a bulleted list (・ before each item)."""
+
+    bullets: list[Text] = Field(
+        title="箇条書き",
+        description="セルの中の「・」付きの箇条書き。「・」は書きません。",
+        min_length=1,
+    )
+
+
+def _cell_kind(value: Any) -> str:
+    """Tell a cell's form by its shape, so an error speaks of the form meant."""
+    if isinstance(value, str | list):
+        return "cell:lines"
+    if isinstance(value, BulletCell) or (isinstance(value, dict) and "bullets" in value):
+        return "cell:bullets"
+    return "cell:span"
+
+
+Cell = Annotated[
+    Annotated[Lines, Tag("cell:lines")]
+    | Annotated[BulletCell, Tag("cell:bullets")]
+    | Annotated[Spanning, Tag("cell:span")],
+    Discriminator(_cell_kind),
+]
+"""A 内容 or 目標値 cell: text, lines, a bulleted list, or a merged cell."""
+
+RowCell = Annotated[
+    Annotated[Lines, Tag("cell:lines")] | Annotated[BulletCell, Tag("cell:bullets")],
+    Discriminator(_cell_kind),
+]
 
 
 class Row(_Strict):
-    content: Lines | None = Field(
+    content: RowCell | None = Field(
         default=None,
         title="内容",
         description="この行の内容。リストにすると複数行で表示します。",

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from ..layout import BlockView, UnitView, YearView, entry_numbers, lines
-from ..model import Cell, Entry, Initiative, Spanning
+from ..model import BulletCell, Cell, Entry, Initiative, Spanning
 from . import Files
 
 
@@ -19,8 +19,8 @@ def _cell(cell: Cell | None) -> dict[str, Any] | None:
     if cell is None:
         return None
     if isinstance(cell, Spanning):
-        return {"lines": lines(cell.text), "span": cell.span}
-    return {"lines": lines(cell), "span": 1}
+        return {"lines": lines(cell.text), "span": cell.span, "bullets": False}
+    return {"lines": lines(cell), "span": 1, "bullets": isinstance(cell, BulletCell)}
 
 
 def _entry(entry: Entry, number: str | None) -> dict[str, Any]:
@@ -31,7 +31,9 @@ def _entry(entry: Entry, number: str | None) -> dict[str, Any]:
         "content": _cell(entry.content),
         "target": _cell(entry.target),
         "rows": None if entry.rows is None else [
-            {"content": lines(r.content), "target": lines(r.target)} for r in entry.rows
+            {"content": lines(r.content), "target": lines(r.target),
+             "bullets": isinstance(r.content, BulletCell)}
+            for r in entry.rows
         ],
         "note": entry.note,
     }

@@ -18,7 +18,7 @@ DITTO = "〃"
 
 
 def _cell(cell: CellView) -> str:
-    parts = [to_markdown(line) for line in cell.lines]
+    parts = [cell.marker + to_markdown(line) for line in cell.lines]
     if cell.number and parts:
         parts[0] = cell.number + parts[0]
     if cell.note:
