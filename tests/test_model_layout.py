@@ -75,13 +75,13 @@ def test_merged_cells_span_the_rows_they_cover():
     rows = sample_unit().initiatives[0].rows
     # 20周年記念式典の準備: two entries share one 目標値 cell
     first, second = rows[2], rows[3]
-    target = [c for c in first.cells if c.kind == "target"][0]
+    target = next(c for c in first.cells if c.kind == "target")
     assert (target.lines, target.rowspan) == (("随時実施",), 2)
     assert not [c for c in second.cells if c.kind == "target"]
     # an entry with no 内容 lets its name cover the 内容 column
     assert [c.colspan for c in first.cells if c.kind == "name"] == [2]
     # 広報: the item cell spans every row of its entries, including sub-rows
-    item = [c for c in rows[4].cells if c.kind == "item"][0]
+    item = next(c for c in rows[4].cells if c.kind == "item")
     assert (item.lines, item.rowspan) == (("広報",), 4)
 
 
