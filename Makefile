@@ -25,7 +25,12 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/mypy
 
-test: $(STAMP) lint
+# axe-core (the accessibility audit of the browser tests), from the npm registry
+AXE := node_modules/axe-core/axe.min.js
+$(AXE):
+	-npm install --no-save --no-package-lock --no-audit --no-fund axe-core@4
+
+test: $(STAMP) lint $(AXE)
 	$(VENV)/bin/pytest
 
 bench: $(STAMP)

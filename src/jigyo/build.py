@@ -16,9 +16,11 @@ from pathlib import Path
 from .layout import YearView, year_view
 from .loader import load_plans
 from .renderers import Files
-from .renderers.html import render_site
+from .renderers.html import SiteOptions, built_pdfs, normalize_base_url, render_site
 from .renderers.jsondata import render_json
 from .renderers.markdown import render_markdown
+from .renderers.pdf import render_pdf
+from .renderers.skipped import FormatSkipped
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ FORMATS: dict[str, Format] = {
     "html": Format("site", render_site),
     "md": Format("md", render_markdown),
     "json": Format("json", render_json),
+    "pdf": Format("pdf", render_pdf),
 }
 
 
@@ -62,18 +65,34 @@ def write_folder(target: Path, files: Files) -> None:
 
 
 def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
-          years: Iterable[int] | None = None) -> dict[str, int]:
+          years: Iterable[int] | None = None, base_url: str | None = None,
+          on_skip: Callable[[str, str], None] | None = None) -> dict[str, int]:
     """Build the requested formats; returns the number of files written per format.
 
     With `years`, only those years are built and the output holds only them.
+    `base_url` is where the site will be published (for sitemap.xml and canonical links).
     Raises PlanError (every problem, located) before anything is written.
+    A format this machine cannot make (the PDF without a Japanese font) is left
+    out of the result, its folder untouched, and `on_skip(format, reason)` is told.
     """
     chosen = list(formats) if formats is not None else list(FORMATS)
     wanted = sorted(set(years)) if years is not None else None
     plans = load_plans(plans_dir, wanted)
     views = [year_view(y) for y in plans.years]
     # Render everything first: an error in one format must not leave another half-updated.
-    rendered = {name: FORMATS[name].render(views) for name in chosen}
+    rendered: dict[str, Files] = {}
+    for name in chosen:
+        if name == "html":
+            continue
+        try:
+            rendered[name] = FORMATS[name].render(views)
+        except FormatSkipped as err:
+            if on_skip is not None:
+                on_skip(name, str(err))
+    chosen = [name for name in chosen if name in rendered or name == "html"]
+    if "html" in chosen:  # the site links the PDF of this build or of an earlier one
+        pdfs = built_pdfs(views, out_dir / "pdf", rendered.get("pdf", {}))
+        rendered["html"] = render_site(views, SiteOptions(normalize_base_url(base_url), pdfs))
     counts: dict[str, int] = {}
     for name in chosen:
         write_folder(out_dir / FORMATS[name].folder, rendered[name])

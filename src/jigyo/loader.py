@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from . import model
 from .model import Unit, YearFile
 from .problems import Msg, PlanError, Problem, msg, problem
-from .yamlread import Document, Path_, read
+from .yamlread import Document, Path_, parse, read
 
 YEAR_FILE = "year.yaml"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -184,7 +184,10 @@ def validate(doc: Document, cls: type[M]) -> tuple[M | None, list[Problem]]:
 # --- a whole plans folder ----------------------------------------------------
 
 
-def _unit_files(folder: Path) -> list[Path]:
+def _unit_files(folder: Path, files: Mapping[str, bytes] | None = None) -> list[Path]:
+    if files is not None:
+        return sorted(folder / name for name in files
+                      if Path(name).suffix in (".yaml", ".yml") and name != YEAR_FILE)
     return sorted(
         p for p in folder.iterdir()
         if p.is_file() and p.suffix in (".yaml", ".yml") and p.name != YEAR_FILE
@@ -215,15 +218,23 @@ def _ids(doc: Document, unit: Unit) -> list[Problem]:
     return found
 
 
-def load_year(folder: Path) -> tuple[LoadedYear | None, list[Problem]]:
+def load_year(
+    folder: Path, files: Mapping[str, bytes] | None = None
+) -> tuple[LoadedYear | None, list[Problem]]:
+    """Load one year folder; with `files` (file name → bytes, e.g. from a git
+    revision) the year is read from memory and `folder` only names it in messages."""
+
+    def read_at(path: Path) -> tuple[Document | None, list[Problem]]:
+        return read(path) if files is None else parse(path, files[path.name])
+
     problems: list[Problem] = []
     year_path = folder / YEAR_FILE
     meta: YearFile | None = None
     year_doc: Document | None = None
-    if not year_path.is_file():
+    if not (year_path.is_file() if files is None else YEAR_FILE in files):
         problems.append(problem(year_path, 1, 1, "no_year_file"))
     else:
-        year_doc, found = read(year_path)
+        year_doc, found = read_at(year_path)
         problems += found
         if year_doc is not None:
             meta, found = validate(year_doc, YearFile)
@@ -233,12 +244,12 @@ def load_year(folder: Path) -> tuple[LoadedYear | None, list[Problem]]:
                                 value=meta.fiscal_year, folder=folder.name))
 
     units: dict[str, tuple[Document, Unit]] = {}
-    files = _unit_files(folder)
-    for path in files:
+    unit_files = _unit_files(folder, files)
+    for path in unit_files:
         if not _SLUG.match(path.stem):
             problems.append(problem(path, 1, 1, "bad_filename", name=path.name))
             continue
-        doc, found = read(path)
+        doc, found = read_at(path)
         problems += found
         if doc is None:
             continue
@@ -250,7 +261,7 @@ def load_year(folder: Path) -> tuple[LoadedYear | None, list[Problem]]:
 
     if meta is None or year_doc is None:
         return None, problems
-    problems += _cross_check(year_doc, meta, units, {p.stem for p in files})
+    problems += _cross_check(year_doc, meta, units, {p.stem for p in unit_files})
     if problems:
         return None, problems
     ordered: list[LoadedUnit] = []

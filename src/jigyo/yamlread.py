@@ -10,6 +10,7 @@ ambiguous.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,13 @@ import yaml
 
 from .problems import Problem, msg, problem
 
-try:  # the C parser is much faster; fall back where libyaml is missing
-    _Loader: Any = yaml.CSafeLoader
+# The base resolver gives every plain scalar the str tag, which is what a plan
+# wants and is much faster than resolving ints, floats and dates only to
+# ignore them. The C parser is used where libyaml is available.
+try:
+    _Loader: Any = yaml.CBaseLoader
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
+    _Loader = yaml.BaseLoader
 
 Path_ = tuple[str | int, ...]
 """A path into the loaded data: mapping keys and list indexes."""
@@ -46,12 +50,34 @@ _SYNTAX_HINTS = (
 
 @dataclass
 class Document:
-    """A YAML file as plain data, with the position of each value and key."""
+    """A YAML file as plain data, with the position of each value and key.
+
+    Positions are only needed to report a problem, so they are recorded by a
+    second, tracking pass over the text the first time one is asked for.
+    """
 
     path: Path
     data: Any
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    text: str = field(default="", repr=False)
+    _values: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
+    _keys: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
+
+    def _track(self) -> None:
+        if self._values is None:
+            self._values, self._keys = {}, {}
+            _document(self.path, self.text, self)
+
+    @property
+    def values(self) -> dict[Path_, tuple[int, int]]:
+        self._track()
+        assert self._values is not None
+        return self._values
+
+    @property
+    def keys(self) -> dict[Path_, tuple[int, int]]:
+        self._track()
+        assert self._keys is not None
+        return self._keys
 
     def position(self, where: Path_, *, key: bool = False) -> tuple[int, int]:
         """The 1-based (line, column) of a value, or of the nearest enclosing one."""
@@ -87,33 +113,102 @@ def decode(path: Path, raw: bytes) -> str:
     return text
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+def _mark(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def _convert(doc: Document, node: yaml.Node, where: Path_) -> Any:
-    doc.values[where] = _mark(node)
-    if node.tag not in _ALLOWED_TAGS:
-        raise _Refused(problem(doc.path, *_mark(node), "tag", tag=node.tag.replace(_CORE, "!!")))
-    if isinstance(node, yaml.ScalarNode):
-        if node.style is None and node.value in _NULLS:
-            return None
-        return node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(doc, item, (*where, i)) for i, item in enumerate(node.value)]
-    result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
-            raise _Refused(problem(doc.path, *_mark(key_node), "key_not_text"))
-        key = key_node.value
-        if key in result:
-            first_line = doc.keys[(*where, key)][0]
-            raise _Refused(
-                problem(doc.path, *_mark(key_node), "duplicate_key", key=key, first_line=first_line)
-            )
-        doc.keys[(*where, key)] = _mark(key_node)
-        result[key] = _convert(doc, value_node, (*where, key))
-    return result
+class _Builder:
+    """Builds plain data from the parser's events.
+
+    Working on events rather than composed nodes skips PyYAML's tag resolution
+    (every scalar stays text anyway) and sees each alias where it is used.
+    With `tracked`, the position of every value and key is recorded in it.
+    """
+
+    def __init__(self, path: Path, events: Iterator[yaml.Event], tracked: Document | None):
+        self.path = path
+        self.events = events
+        self.values = tracked._values if tracked is not None else None
+        self.keys = tracked._keys if tracked is not None else None
+
+    def value(self, event: yaml.Event, where: Path_) -> Any:
+        if self.values is not None:
+            self.values[where] = _mark(event)
+        if isinstance(event, yaml.ScalarEvent):
+            if event.tag is not None and event.tag != "!" and event.tag not in _ALLOWED_TAGS:
+                self._refuse_tag(event)
+            if event.implicit[0] and not event.style and event.value in _NULLS:
+                return None
+            return event.value
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(problem(self.path, *_mark(event), "alias"))
+        if event.tag is not None and event.tag not in _ALLOWED_TAGS:  # type: ignore[attr-defined]
+            self._refuse_tag(event)
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self.sequence(where)
+        return self.mapping(where)
+
+    def _refuse_tag(self, event: yaml.Event) -> None:
+        tag = str(getattr(event, "tag", "")).replace(_CORE, "!!")
+        raise _Refused(problem(self.path, *_mark(event), "tag", tag=tag))
+
+    def sequence(self, where: Path_) -> list[Any]:
+        items: list[Any] = []
+        for item in self.events:
+            if isinstance(item, yaml.SequenceEndEvent):
+                break
+            items.append(self.value(item, (*where, len(items)) if self.values is not None else where))
+        return items
+
+    def mapping(self, where: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_event in self.events:
+            if isinstance(key_event, yaml.MappingEndEvent):
+                break
+            if not isinstance(key_event, yaml.ScalarEvent) or key_event.tag not in (
+                None, "!", *_ALLOWED_TAGS
+            ):
+                raise _Refused(problem(self.path, *_mark(key_event), "key_not_text"))
+            key = key_event.value
+            child = (*where, key) if self.values is not None else where
+            if key in result:
+                if self.keys is None:
+                    raise _Retrack
+                raise _Refused(problem(self.path, *_mark(key_event), "duplicate_key",
+                                       key=key, first_line=self.keys[child][0]))
+            if self.keys is not None:
+                self.keys[child] = _mark(key_event)
+            result[key] = self.value(next(self.events), child)
+        return result
+
+
+class _Retrack(Exception):
+    """The fast pass found a problem whose message needs recorded positions."""
+
+
+def _document(path: Path, text: str, tracked: Document | None = None) -> Document | None:
+    """The single document of a file (None for an empty file).
+
+    Without `tracked`, no positions are kept (the fast path); with it, the
+    positions are recorded into that document.
+    """
+    loader = _Loader(text)
+    try:
+        events: Iterator[yaml.Event] = iter(loader.get_event, None)
+        doc: Document | None = None
+        for event in events:
+            if isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.DocumentStartEvent):
+                if doc is not None:
+                    raise _Refused(problem(path, *_mark(event), "yaml_multi"))
+                doc = tracked or Document(path, None, text)
+                builder = _Builder(path, events, tracked)
+                doc.data = builder.value(next(events), ())
+        return doc
+    finally:
+        loader.dispose()
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -121,13 +216,6 @@ def _char_at(text: str, line: int, column: int) -> str:
     if 0 < line <= len(rows) and 0 < column <= len(rows[line - 1]):
         return rows[line - 1][column - 1]
     return ""
-
-
-def _first_alias(text: str) -> tuple[int, int] | None:
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
-            return (event.start_mark.line + 1, event.start_mark.column + 1)
-    return None
 
 
 def read(path: Path) -> tuple[Document | None, list[Problem]]:
@@ -143,24 +231,18 @@ def parse(path: Path, raw: bytes) -> tuple[Document | None, list[Problem]]:
     """Parse the bytes of a YAML file that `path` names (it need not exist on disk)."""
     try:
         text = decode(path, raw)
-        # An alias is the only way to build an expansion bomb; find it before
-        # composing, where its position would be lost.
-        if "*" in text:
-            alias = _first_alias(text)
-            if alias is not None:
-                return None, [problem(path, *alias, "alias")]
-        node = yaml.compose(text, Loader=_Loader)
-        if node is None:
+        try:
+            doc = _document(path, text)
+        except _Retrack:
+            doc = Document(path, None, text, {}, {})
+            _document(path, text, doc)
+        if doc is None or doc.data is None:
             return None, [problem(path, 1, 1, "empty_file")]
-        doc = Document(path, None)
-        doc.data = _convert(doc, node, ())
     except _Refused as refused:
         return None, [refused.problem]
     except yaml.MarkedYAMLError as err:
         where = err.problem_mark or err.context_mark
         line, column = (where.line + 1, where.column + 1) if where else (1, 1)
-        if isinstance(err, yaml.composer.ComposerError) and "single document" in str(err):
-            return None, [problem(path, line, column, "yaml_multi")]
         detail = " ".join(part for part in (err.context, err.problem) if part)
         hint = next((code for needle, code in _SYNTAX_HINTS if needle in detail), None)
         if _char_at(text, line, column) == "\t":

@@ -1,37 +1,216 @@
-"""The website: a page per unit, an index per year, one shared stylesheet."""
+"""The website: every year's table of contents, unit pages, one-page view, search.
+
+Every link is relative, so `build/site/` works when copied to any folder of
+any static host. A base URL is only needed for what must be absolute:
+`sitemap.xml` and each page's canonical link.
+"""
 
 from __future__ import annotations
 
-from ..layout import YearView
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+
+from .. import search
+from ..layout import UnitView, YearView
 from . import Files
 from .templating import TEMPLATES, render
 
+TOP = "トップ"
+STATIC = ("style.css", "search.js", "print.css")
+"""Files copied as-is from templates/html/ into assets/."""
 
-def render_site(years: list[YearView]) -> Files:
-    """All years newest first; links are relative so the folder can be copied anywhere."""
+
+@dataclass(frozen=True)
+class Crumb:
+    label: str
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class YearLink:
+    """One entry of the year switcher on a unit page."""
+
+    label: str
+    href: str
+    current: bool = False
+    present: bool = True
+    """False when the unit did not exist that year: the link then goes to that year's contents."""
+
+
+@dataclass(frozen=True)
+class YearExtras:
+    """What a year page links to besides its units (present only when built)."""
+
+    pdf: str | None = None
+    pdf_size: str = ""
+    diff: str | None = None
+    diff_label: str = ""
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    base_url: str = ""
+    """Absolute URL of the published folder (https://example.jp/jigyo/), or empty."""
+    pdfs: Mapping[int, bytes] = field(default_factory=dict)
+    """The printed plan of each year, copied into the site when it was built."""
+
+
+def normalize_base_url(value: str | None) -> str:
+    """The base URL with exactly one trailing slash, or empty when unset."""
+    value = (value or "").strip()
+    return value.rstrip("/") + "/" if value else ""
+
+
+def pdf_name(year: int) -> str:
+    return f"jigyo-keikaku-{year}.pdf"
+
+
+def _size_label(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, size // 1000)} KB"
+
+
+DiffRenderer = Callable[[YearView, YearView], str]
+
+
+def diff_renderer() -> DiffRenderer | None:
+    """The 新旧対照表 page renderer (a complete page), when this jigyo has the differ."""
+    try:
+        differ = importlib.import_module("jigyo.differ")
+        report = importlib.import_module("jigyo.renderers.diffreport")
+    except ImportError:
+        return None
+    diff_years = getattr(differ, "diff_years", None)
+    render_html = getattr(report, "render_html", None)
+    if not callable(diff_years) or not callable(render_html):
+        return None
+
+    def render_diff(old: YearView, new: YearView) -> str:
+        return str(render_html(diff_years(old.source, new.source)))
+
+    return render_diff
+
+
+def diff_name(old: int) -> str:
+    return f"shinkyu-{old}.html"
+
+
+class _Site:
+    """Renders every page of the site; holds what all pages share."""
+
+    def __init__(self, years: list[YearView], options: SiteOptions) -> None:
+        self.years = sorted(years, key=lambda y: y.year, reverse=True)
+        self.options = options
+        self.organization = self.years[0].organization
+        self.site_title = f"{self.organization} 事業計画"
+        self.files: Files = {}
+        self.pages: list[str] = []
+
+    def page(self, path: str, template: str, title: str, crumbs: list[Crumb],
+             **context: Any) -> None:
+        root = "../" * path.count("/")
+        canonical = self.options.base_url + path if self.options.base_url else ""
+        html = render(
+            "html", template, root=root, page_title=title, breadcrumbs=crumbs,
+            organization=self.organization, site_title=self.site_title,
+            canonical=canonical, **context,
+        )
+        self.files[path] = html.encode()
+        self.pages.append(path)
+
+    def year_crumb(self, year: YearView, href: str | None) -> Crumb:
+        return Crumb(f"{year.era} {year.title}", href)
+
+    def switcher(self, year: YearView, unit: UnitView) -> list[YearLink]:
+        links: list[YearLink] = []
+        for other in self.years:
+            slugs = {u.slug for u in other.units}
+            if other.year == year.year:
+                links.append(YearLink(other.era, f"{unit.slug}.html", current=True))
+            elif unit.slug in slugs:
+                links.append(YearLink(other.era, f"../{other.year}/{unit.slug}.html"))
+            else:
+                links.append(YearLink(other.era, f"../{other.year}/index.html", present=False))
+        return links
+
+    def extras(self, year: YearView, render_diff: DiffRenderer | None) -> YearExtras:
+        pdf = self.options.pdfs.get(year.year)
+        previous = next((y for y in self.years if y.year == year.year - 1), None)
+        extras = YearExtras()
+        if pdf is not None:
+            self.files[f"{year.year}/{pdf_name(year.year)}"] = pdf
+            extras = YearExtras(pdf=pdf_name(year.year), pdf_size=_size_label(len(pdf)))
+        if previous is not None and render_diff is not None:
+            name = diff_name(previous.year)
+            self.files[f"{year.year}/{name}"] = render_diff(previous, year).encode()
+            extras = YearExtras(extras.pdf, extras.pdf_size, name,
+                                f"新旧対照表（{previous.era}との比較）")
+        return extras
+
+    def render(self) -> Files:
+        for name in STATIC:
+            self.files[f"assets/{name}"] = (TEMPLATES / "html" / name).read_bytes()
+        self.files["assets/search-index.js"] = search.index_script(self.years)
+        render_diff = diff_renderer()
+        year_extras = {y.year: self.extras(y, render_diff) for y in self.years}
+        self.page("index.html", "index.html", self.site_title, [],
+                  years=self.years, extras=year_extras)
+        self.page("search.html", "search.html", f"検索 | {self.site_title}",
+                  [Crumb(TOP, "index.html"), Crumb("検索")])
+        top = Crumb(TOP, "../index.html")
+        for year in self.years:
+            base = f"{year.era} {year.title} | {self.organization}"
+            self.page(
+                f"{year.year}/index.html", "year.html", f"目次 | {base}",
+                [top, self.year_crumb(year, None)],
+                year=year, extras=year_extras[year.year], years=self.years,
+            )
+            self.page(
+                f"{year.year}/all.html", "print.html", f"全体（1ページ） | {base}",
+                [top, self.year_crumb(year, "index.html"), Crumb("全体（1ページ）")],
+                year=year,
+            )
+            for d_index, dept in enumerate(year.departments, 1):
+                for unit in dept.units:
+                    self.page(
+                        f"{year.year}/{unit.slug}.html", "unit.html", f"{unit.label} | {base}",
+                        [top, self.year_crumb(year, "index.html"),
+                         Crumb(dept.name, f"index.html#dept-{d_index}"), Crumb(unit.label)],
+                        year=year, unit=unit, switcher=self.switcher(year, unit),
+                    )
+        if self.options.base_url:
+            self.files["sitemap.xml"] = self.sitemap()
+        return self.files
+
+    def sitemap(self) -> bytes:
+        urls = "".join(
+            f"<url><loc>{xml_escape(self.options.base_url + path)}</loc></url>\n"
+            for path in sorted(self.pages)
+        )
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f"{urls}</urlset>\n"
+        ).encode()
+
+
+def render_site(years: list[YearView], options: SiteOptions | None = None) -> Files:
+    """All years newest first: contents, unit pages, one-page views, search, sitemap."""
     if not years:
         return {}
-    organization = years[-1].organization
-    ordered = sorted(years, key=lambda y: y.year, reverse=True)
-    files: Files = {
-        "assets/style.css": (TEMPLATES / "html" / "style.css").read_bytes(),
-        "index.html": render(
-            "html", "index.html", root="", years=ordered, organization=organization,
-            page_title=f"{organization} 事業計画", breadcrumbs=[],
-        ).encode(),
-    }
-    for year in ordered:
-        top = ("トップ", "../index.html")
-        files[f"{year.year}/index.html"] = render(
-            "html", "year.html", root="../", year=year, organization=year.organization,
-            page_title=f"{year.era} {year.title} | {year.organization}",
-            breadcrumbs=[top, (f"{year.era} {year.title}", None)],
-        ).encode()
-        for unit in year.units:
-            files[f"{year.year}/{unit.slug}.html"] = render(
-                "html", "unit.html", root="../", year=year, unit=unit,
-                organization=year.organization,
-                page_title=f"{unit.label} | {year.era} {year.title} | {year.organization}",
-                breadcrumbs=[top, (f"{year.era} {year.title}", "index.html"), (unit.label, None)],
-            ).encode()
-    return files
+    return _Site(years, options or SiteOptions()).render()
+
+
+def built_pdfs(years: list[YearView], pdf_dir: Path, fresh: Files) -> dict[int, bytes]:
+    """The printed plan of each year: from this build (`fresh`) or left by an earlier one."""
+    found: dict[int, bytes] = {}
+    for year in years:
+        name = f"{year.year}.pdf"
+        if name in fresh:
+            found[year.year] = fresh[name]
+        elif (pdf_dir / name).is_file():
+            found[year.year] = (pdf_dir / name).read_bytes()
+    return found

@@ -1,0 +1,172 @@
+"""Japanese fonts for the printed plan: which one to use, and whether it has every glyph.
+
+The PDF engine only uses fonts found on this machine (never downloaded at build
+time). A Mincho face is preferred for the text and a Gothic face for headings,
+as in the council's printed plan; when only one is installed, it serves both.
+The environment variable JIGYO_PDF_FONT names a font family or a font file or
+folder to use instead.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+FONT_SETTING = "JIGYO_PDF_FONT"
+
+SERIF_FAMILIES = (
+    "Noto Serif CJK JP", "Source Han Serif JP", "Source Han Serif", "IPAexMincho",
+    "IPAMincho", "BIZ UDMincho", "BIZ UDPMincho", "Hiragino Mincho ProN",
+    "Hiragino Mincho Pro", "Yu Mincho", "YuMincho", "MS Mincho", "MS PMincho",
+    "Noto Serif JP",
+)
+SANS_FAMILIES = (
+    "Noto Sans CJK JP", "Source Han Sans JP", "Source Han Sans", "IPAexGothic",
+    "IPAGothic", "BIZ UDGothic", "BIZ UDPGothic", "Hiragino Sans",
+    "Hiragino Kaku Gothic ProN", "Hiragino Kaku Gothic Pro", "Yu Gothic", "YuGothic",
+    "Meiryo", "MS Gothic", "MS PGothic", "Noto Sans JP",
+)
+
+INSTALL_HINT = (
+    "日本語フォントが見つからないため PDF は作成しませんでした（他の形式は出力しました）。"
+    "Debian/Ubuntu では「sudo apt install fonts-noto-cjk」で入れてください"
+    f"（IPAex: fonts-ipaexfont、BIZ UD: fonts-morisawa-bizud-gothic。{FONT_SETTING} でフォント名も指定できます）。"
+)
+
+_PROBE = "あア漢字。"
+"""A font that maps these is taken to be a Japanese font."""
+
+
+class FontUnavailable(Exception):
+    """No usable Japanese font, or one lacking a character of the plan (message in Japanese)."""
+
+
+@dataclass(frozen=True)
+class FontFace:
+    family: str
+    path: Path
+    index: int
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    """The faces the PDF uses and the folders the engine must load them from."""
+
+    body: FontFace
+    heading: FontFace
+
+    @property
+    def folders(self) -> list[str]:
+        return sorted({str(self.body.path.parent), str(self.heading.path.parent)})
+
+
+@cache
+def charmap(path: Path, index: int, mtime: float) -> frozenset[int]:
+    """Code points a font maps (cached per file version)."""
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    del mtime  # part of the cache key only
+    font = TTFont(str(path), fontNumber=index, lazy=True)
+    try:
+        cmap = font.getBestCmap() or {}
+        return frozenset(cmap)
+    finally:
+        font.close()
+
+
+def face_charmap(face: FontFace) -> frozenset[int]:
+    return charmap(face.path, face.index, face.path.stat().st_mtime)
+
+
+def _faces(fonts: Iterable[Any]) -> dict[str, list[FontFace]]:
+    """Regular-weight faces by family, from the engine's font list."""
+    ranked: dict[str, list[tuple[int, str, int]]] = {}
+    for info in fonts:
+        if info.path is None or info.style != "normal":
+            continue
+        # the regular weight first, then a stable order
+        ranked.setdefault(info.family, []).append((abs(info.weight - 400), info.path, info.index))
+    return {
+        family: [FontFace(family, Path(path), index) for _, path, index in sorted(entries)]
+        for family, entries in ranked.items()
+    }
+
+
+def _is_japanese(face: FontFace) -> bool:
+    try:
+        mapped = face_charmap(face)
+    except Exception:  # an unreadable font file is simply not a candidate
+        return False
+    return all(ord(c) in mapped for c in _PROBE)
+
+
+def _pick(faces: dict[str, list[FontFace]], families: Iterable[str]) -> FontFace | None:
+    lowered = {name.lower(): name for name in faces}
+    for family in families:
+        name = lowered.get(family.lower())
+        if name is not None:
+            for face in faces[name]:
+                if _is_japanese(face):
+                    return face
+    return None
+
+
+def _system_faces(extra: list[str]) -> dict[str, list[FontFace]]:
+    import typst
+
+    return _faces(typst.Fonts(include_system_fonts=not extra, include_embedded_fonts=False,
+                              font_paths=extra).fonts())
+
+
+def find_fonts(setting: str | None = None) -> FontChoice:
+    """The Japanese faces to print with; raises FontUnavailable naming what to install."""
+    setting = (os.environ.get(FONT_SETTING, "") if setting is None else setting).strip()
+    if setting and Path(setting).exists():
+        named = Path(setting).resolve()
+        folder = named if named.is_dir() else named.parent
+        faces = _system_faces([str(folder)])
+        japanese = [f for fs in faces.values() for f in fs if _is_japanese(f)
+                    and (named.is_dir() or f.path.resolve() == named)]
+        if not japanese:
+            raise FontUnavailable(
+                f"{FONT_SETTING}={setting} に日本語フォントがないため PDF は作成しませんでした"
+                "（他の形式は出力しました）。"
+            )
+        return FontChoice(japanese[0], japanese[0])
+    faces = _system_faces([])
+    if setting:
+        chosen = _pick(faces, [setting])
+        if chosen is None:
+            raise FontUnavailable(
+                f"{FONT_SETTING} のフォント「{setting}」が見つからないか日本語を含まないため、"
+                "PDF は作成しませんでした（他の形式は出力しました）。"
+            )
+        return FontChoice(chosen, chosen)
+    serif = _pick(faces, SERIF_FAMILIES)
+    sans = _pick(faces, SANS_FAMILIES)
+    if serif is None and sans is None:
+        raise FontUnavailable(INSTALL_HINT)
+    body = serif or sans
+    assert body is not None
+    return FontChoice(body, sans or body)
+
+
+def _ignorable(char: str) -> bool:
+    """Characters that need no glyph: controls, format characters, variation selectors."""
+    if char in "\n\r\t":
+        return True
+    code = ord(char)
+    if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:
+        return True
+    return unicodedata.category(char) in ("Cc", "Cf")
+
+
+def missing_characters(text: str, face: FontFace) -> list[str]:
+    """Characters of `text` that `face` has no glyph for, in order of first use."""
+    mapped = face_charmap(face)
+    return [c for c in dict.fromkeys(text) if not _ignorable(c) and ord(c) not in mapped]

@@ -1,0 +1,80 @@
+"""Starting next year's plan from this year's.
+
+Every file of the previous year is copied byte for byte; only the
+`fiscal_year` value in year.yaml is rewritten, in place, so comments and
+layout stay as they were and `jigyo diff` of the two years shows no change.
+The new folder appears all at once or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .loader import YEAR_FILE, load_year
+from .problems import PlanError
+from .yamlread import read
+
+
+class NewYearError(Exception):
+    """The new year cannot be made (it exists, or there is no year to start from)."""
+
+
+@dataclass(frozen=True)
+class NewYear:
+    folder: Path
+    copied: tuple[str, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+
+def _set_fiscal_year(source: Path, text: str, old: int, new: int) -> str:
+    """year.yaml with the fiscal_year value replaced where it is written."""
+    doc, problems = read(source)
+    if doc is None:
+        raise PlanError(problems)
+    line_no, column = doc.values[("fiscal_year",)]
+    lines = text.splitlines(keepends=True)
+    line = lines[line_no - 1]
+    at = line.find(str(old), column - 1)
+    if at < 0:  # pragma: no cover - the loader checked fiscal_year == folder name
+        raise NewYearError(f"{source.as_posix()}:{line_no}:{column}: fiscal_year を書き換えられません。")
+    lines[line_no - 1] = line[:at] + str(new) + line[at + len(str(old)):]
+    return "".join(lines)
+
+
+def new_year(plans_dir: Path, year: int) -> NewYear:
+    """Create plans/<year>/ from plans/<year - 1>/; raises NewYearError or PlanError."""
+    previous = plans_dir / str(year - 1)
+    target = plans_dir / str(year)
+    if target.exists():
+        raise NewYearError(f"{target.as_posix()} は既にあります。作り直すときは先に削除してください。")
+    if not previous.is_dir():
+        raise NewYearError(f"元にする前年度のフォルダ {previous.as_posix()} がありません。")
+    loaded, problems = load_year(previous)
+    if problems or loaded is None:
+        raise PlanError(problems)
+    warnings: list[str] = []
+    if loaded.meta.era_label:
+        warnings.append(f"{target.as_posix()}/{YEAR_FILE} の era_label（{loaded.meta.era_label}）"
+                        "は前年度のままです。新しい年度に合わせて直してください。")
+    staging = plans_dir / f".{year}.new-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    copied: list[str] = []
+    try:
+        staging.mkdir()
+        for path in sorted(previous.iterdir()):
+            if not path.is_file() or path.name.startswith("."):
+                continue
+            data = path.read_bytes()
+            if path.name == YEAR_FILE:
+                bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+                text = _set_fiscal_year(path, data[len(bom):].decode("utf-8"), year - 1, year)
+                data = bom + text.encode("utf-8")
+            (staging / path.name).write_bytes(data)
+            copied.append(path.name)
+        staging.rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return NewYear(target, tuple(copied), tuple(warnings))
