@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .gcpause import paused_gc
 from .layout import YearView, year_view
 from .loader import load_plans
 from .renderers import Files
@@ -78,8 +79,20 @@ def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
     chosen = list(formats) if formats is not None else list(FORMATS)
     wanted = sorted(set(years)) if years is not None else None
     plans = load_plans(plans_dir, wanted)
-    views = [year_view(y) for y in plans.years]
     # Render everything first: an error in one format must not leave another half-updated.
+    with paused_gc():
+        views = [year_view(y) for y in plans.years]
+        rendered = _render(views, chosen, out_dir, base_url, on_skip)
+    counts: dict[str, int] = {}
+    for name, files in rendered.items():
+        write_folder(out_dir / FORMATS[name].folder, files)
+        counts[name] = len(files)
+    return counts
+
+
+def _render(views: list[YearView], chosen: list[str], out_dir: Path, base_url: str | None,
+            on_skip: Callable[[str, str], None] | None) -> dict[str, Files]:
+    """Every chosen format in memory, in the order chosen; skipped formats left out."""
     rendered: dict[str, Files] = {}
     for name in chosen:
         if name == "html":
@@ -89,12 +102,7 @@ def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
         except FormatSkipped as err:
             if on_skip is not None:
                 on_skip(name, str(err))
-    chosen = [name for name in chosen if name in rendered or name == "html"]
     if "html" in chosen:  # the site links the PDF of this build or of an earlier one
         pdfs = built_pdfs(views, out_dir / "pdf", rendered.get("pdf", {}))
         rendered["html"] = render_site(views, SiteOptions(normalize_base_url(base_url), pdfs))
-    counts: dict[str, int] = {}
-    for name in chosen:
-        write_folder(out_dir / FORMATS[name].folder, rendered[name])
-        counts[name] = len(rendered[name])
-    return counts
+    return {name: rendered[name] for name in chosen if name in rendered}

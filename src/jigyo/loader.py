@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import model
+from .gcpause import paused_gc
 from .model import Unit, YearFile
 from .problems import Msg, PlanError, Problem, msg, problem
 from .yamlread import Document, Path_, parse, read
@@ -223,6 +224,13 @@ def load_year(
 ) -> tuple[LoadedYear | None, list[Problem]]:
     """Load one year folder; with `files` (file name → bytes, e.g. from a git
     revision) the year is read from memory and `folder` only names it in messages."""
+    with paused_gc():
+        return _load_year(folder, files)
+
+
+def _load_year(
+    folder: Path, files: Mapping[str, bytes] | None
+) -> tuple[LoadedYear | None, list[Problem]]:
 
     def read_at(path: Path) -> tuple[Document | None, list[Problem]]:
         return read(path) if files is None else parse(path, files[path.name])
@@ -267,8 +275,9 @@ def load_year(
     ordered: list[LoadedUnit] = []
     for dept in meta.departments:
         listed = [s for s in dept.units if s in units]
+        listed_set = set(listed)
         rest = sorted(s for s, (_, u) in units.items()
-                      if u.department == dept.name and s not in listed)
+                      if u.department == dept.name and s not in listed_set)
         ordered += [LoadedUnit(s, units[s][0].path, units[s][1]) for s in listed + rest]
     return LoadedYear(meta.fiscal_year, folder, meta, tuple(ordered)), []
 
