@@ -7,7 +7,6 @@ any static host. A base URL is only needed for what must be absolute:
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,19 +76,12 @@ DiffRenderer = Callable[[YearView, YearView], str]
 
 
 def diff_renderer() -> DiffRenderer | None:
-    """The 新旧対照表 page renderer (a complete page), when this jigyo has the differ."""
-    try:
-        differ = importlib.import_module("jigyo.differ")
-        report = importlib.import_module("jigyo.renderers.diffreport")
-    except ImportError:
-        return None
-    diff_years = getattr(differ, "diff_years", None)
-    render_html = getattr(report, "render_html", None)
-    if not callable(diff_years) or not callable(render_html):
-        return None
+    """The 新旧対照表 page renderer (a complete page of its own); imported only when used."""
+    from ..differ import diff_years
+    from .diffreport import render_html
 
     def render_diff(old: YearView, new: YearView) -> str:
-        return str(render_html(diff_years(old.source, new.source)))
+        return render_html(diff_years(old.source, new.source))
 
     return render_diff
 
