@@ -15,13 +15,7 @@ from jigyo.loader import LoadedYear, load_year
 from jigyo.renderers.diffreport import cells, render_html, render_json, render_markdown, render_text
 from jigyo.textdiff import char_diff, norm, quantity_delta
 
-YEAR = """\
-fiscal_year: {year}
-organization: テスト市社会福祉協議会
-departments:
-  - name: 総務課
-  - name: 福祉支援課
-"""
+from .conftest import YEAR
 
 SOUMU = """\
 department: 総務課
@@ -56,7 +50,7 @@ initiatives:
 def year(tmp_path: Path, number: int, files: dict[str, str]) -> LoadedYear:
     folder = tmp_path / str(number)
     folder.mkdir()
-    (folder / "year.yaml").write_text(YEAR.format(year=number), encoding="utf-8")
+    (folder / "year.yaml").write_text(YEAR.replace("2020", str(number)), encoding="utf-8")
     for name, body in files.items():
         (folder / name).write_text(textwrap.dedent(body), encoding="utf-8")
     loaded, problems = load_year(folder)
