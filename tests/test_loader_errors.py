@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from jigyo.errors import PlanError
 from jigyo.loader import load_plans
-from jigyo.problems import PlanError
 
 from .conftest import UNIT
 

@@ -32,23 +32,20 @@ LangOption = Annotated[Lang, typer.Option("--lang", help="メッセージの言�
 
 
 def _report(problems: list[object], lang: Lang) -> None:
+    from .messages import message
     from .problems import Problem
 
     for found in problems:
         assert isinstance(found, Problem)
         typer.echo(found.format(lang.value), err=True)
-    count = len(problems)
-    if lang is Lang.ja:
-        typer.echo(f"問題が {count} 件あります。", err=True)
-    else:
-        typer.echo(f"{count} problem(s) found.", err=True)
+    typer.echo(message("problem_count", lang.value, count=len(problems)), err=True)
 
 
 @app.command()
 def check(plans: PlansOption = Path("plans"), lang: LangOption = Lang.ja) -> None:
     """計画ファイルをすべて検査し、誤りを「ファイル:行:列: 内容」で示します。"""
+    from .errors import PlanError
     from .loader import load_plans
-    from .problems import PlanError
 
     try:
         loaded = load_plans(plans)
@@ -83,7 +80,7 @@ def build(
     """計画を検査し、Web サイト（site/）、Markdown（md/）、JSON（json/）、PDF（pdf/）を出力します。"""
     from .build import FORMATS
     from .build import build as run_build
-    from .problems import PlanError
+    from .errors import PlanError
 
     chosen = [f.strip() for item in (fmt or []) for f in item.split(",") if f.strip()] or None
     unknown = [f for f in chosen or [] if f not in FORMATS]
@@ -186,8 +183,8 @@ def diff(
     """2つの年度、または git のリビジョンと作業中の計画の違いを示します（変更なし 0、あり 1、エラー 2）。"""
     import os
 
+    from .errors import PlanError
     from .gitplans import GitError, SideError, compare
-    from .problems import PlanError
     from .renderers.diffreport import render, save
 
     try:
@@ -220,9 +217,9 @@ def new_year(
     lang: LangOption = Lang.ja,
 ) -> None:
     """前年度の計画をすべて写して新しい年度のフォルダを作ります（fiscal_year だけを書き換え）。"""
+    from .errors import PlanError
     from .newyear import NewYearError
     from .newyear import new_year as make
-    from .problems import PlanError
 
     try:
         made = make(plans, year)

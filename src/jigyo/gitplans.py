@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .differ import DiffReport
+from .errors import PlanError
 from .loader import LoadedYear, load_year
-from .problems import PlanError, Problem
+from .problems import Problem
 
 _YEAR = re.compile(r"^\d{4}$")
 

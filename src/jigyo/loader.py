@@ -16,9 +16,11 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import model
+from .errors import PlanError
 from .gcpause import paused_gc
+from .messages import Msg, msg
 from .model import Unit, YearFile
-from .problems import Msg, PlanError, Problem, msg, problem
+from .problems import Problem, problem
 from .yamlread import Document, Path_, parse, read
 
 YEAR_FILE = "year.yaml"

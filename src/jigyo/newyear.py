@@ -13,8 +13,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import PlanError
 from .loader import YEAR_FILE, load_year
-from .problems import PlanError
 from .yamlread import read
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .build import FORMATS, build
-from .problems import PlanError
+from .errors import PlanError
 from .renderers.templating import TEMPLATES
 
 HOST = "127.0.0.1"

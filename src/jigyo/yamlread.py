@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, msg, problem
+from .messages import msg
+from .problems import Problem, problem
 
 # The base resolver gives every plain scalar the str tag, which is what a plan
 # wants and is much faster than resolving ints, floats and dates only to
