@@ -59,6 +59,63 @@ class BlockView:
     items: tuple[tuple[str, str], ...]
     """(marker, text) pairs: the marker is 【】, ・ or １. as printed."""
 
+    @property
+    def printed(self) -> tuple[str, ...]:
+        """Each line as printed: 【見出し】, ・箇条, １.番号付き, or the paragraph."""
+        if self.kind == "heading":
+            return tuple(f"【{text}】" for _, text in self.items)
+        return tuple(mark + text for mark, text in self.items)
+
+
+@dataclass(frozen=True)
+class CellText:
+    """The text of one 内容 or 目標値 cell of an entry, before it is laid out as a table."""
+
+    lines: tuple[str, ...] = ()
+    marker: str = ""
+    """Printed before each line (・ in a bulleted cell)."""
+    span: int = 1
+    """How many entries a merged cell covers (1: not merged)."""
+
+    @property
+    def text(self) -> str:
+        """The cell as one text: lines joined by newlines, each after its mark."""
+        return "\n".join(self.marker + line for line in self.lines)
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    """One 内容/目標値 pair of an entry that has several (`rows` in the YAML)."""
+
+    content: CellText
+    target: CellText
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """One 事項 as written, numbered: the structure the differ, JSON and search read."""
+
+    id: str | None
+    number: str
+    """(1), or "" where no number is printed."""
+    name: str | None
+    numbered: bool
+    content: CellText | None
+    """None where the entry writes no content, or lies inside a merged cell above."""
+    target: CellText | None
+    rows: tuple[EntryRow, ...] | None
+    note: str | None
+    anchor: str
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """One 項目 and its entries."""
+
+    id: str | None
+    item: str | None
+    entries: tuple[EntryView, ...]
+
 
 @dataclass(frozen=True)
 class CellView:
@@ -89,6 +146,10 @@ class InitiativeView:
     policy: tuple[BlockView, ...]
     rows: tuple[RowView, ...]
     note: str | None
+    id: str | None = None
+    numbering: Literal["item", "table"] = "item"
+    groups: tuple[GroupView, ...] = ()
+    """The table as 項目 → entries (`rows` is the same table laid out for printing)."""
 
     @property
     def heading(self) -> str:
@@ -142,6 +203,11 @@ class YearView:
     title: str
     departments: tuple[DepartmentView, ...]
     source: LoadedYear = field(repr=False, compare=False)
+    draft: bool = False
+    """The plan is not yet approved: outputs mark it （案）."""
+    approved: str | None = None
+    published: str | None = None
+    contact: tuple[str, ...] = ()
 
     @property
     def heading(self) -> str:
@@ -178,7 +244,9 @@ def _blocks(policy: model.Policy) -> tuple[BlockView, ...]:
     return tuple(views)
 
 
-def _cell_text(cell: model.Cell | None) -> tuple[model.Lines | model.BulletCell | None, int]:
+def _cell_text_span(
+    cell: model.Cell | model.RowCell | None,
+) -> tuple[model.Lines | model.BulletCell | None, int]:
     if isinstance(cell, model.Spanning):
         return cell.text, cell.span
     return cell, 1
@@ -224,7 +292,7 @@ def _table(initiative: model.Initiative, anchor: str) -> tuple[RowView, ...]:
                     covered[column] -= 1
                     spans[column] = None
                     continue
-                text, span = _cell_text(getattr(entry, column))
+                text, span = _cell_text_span(getattr(entry, column))
                 covered[column] = span - 1
                 spans[column] = CellView(
                     column,
@@ -267,6 +335,38 @@ def _table(initiative: model.Initiative, anchor: str) -> tuple[RowView, ...]:
     return tuple(rows)
 
 
+def _cell_text(cell: model.Cell | model.RowCell | model.Lines | None) -> CellText | None:
+    if cell is None:
+        return None
+    text, span = _cell_text_span(cell)
+    return CellText(tuple(lines(text)), marker(text), span)
+
+
+def _groups(initiative: model.Initiative, anchor: str) -> tuple[GroupView, ...]:
+    numbers = entry_numbers(initiative)
+    return tuple(
+        GroupView(group.id, group.item, tuple(
+            EntryView(
+                id=entry.id,
+                number=numbers[g][e],
+                name=entry.name,
+                numbered=entry.numbered,
+                content=_cell_text(entry.content),
+                target=_cell_text(entry.target),
+                rows=None if entry.rows is None else tuple(
+                    EntryRow(_cell_text(r.content) or CellText(),
+                             _cell_text(r.target) or CellText())
+                    for r in entry.rows
+                ),
+                note=entry.note,
+                anchor=entry.id or f"{anchor}-{g + 1}-{e + 1}",
+            )
+            for e, entry in enumerate(group.entries)
+        ))
+        for g, group in enumerate(initiative.table)
+    )
+
+
 def initiative_view(index: int, initiative: model.Initiative) -> InitiativeView:
     anchor = initiative.id or f"t{index}"
     return InitiativeView(
@@ -277,6 +377,9 @@ def initiative_view(index: int, initiative: model.Initiative) -> InitiativeView:
         policy=_blocks(initiative.policy),
         rows=_table(initiative, anchor),
         note=initiative.note,
+        id=initiative.id,
+        numbering=initiative.numbering,
+        groups=_groups(initiative, anchor),
     )
 
 
@@ -306,4 +409,8 @@ def year_view(year: LoadedYear) -> YearView:
             for dept, units in year.departments()
         ),
         source=year,
+        draft=meta.draft,
+        approved=meta.approved,
+        published=meta.published,
+        contact=tuple(lines(meta.contact)),
     )

@@ -339,6 +339,26 @@ class YearFile(_Strict):
     departments: list[Department] = Field(
         title="課", description="課を表示順に並べたリスト。", min_length=1
     )
+    draft: bool = Field(
+        default=False,
+        title="案",
+        description="true のあいだは理事会で承認される前の案として、表題に「（案）」を付けて出力します。",
+    )
+    approved: Text | None = Field(
+        default=None,
+        title="承認",
+        description="理事会などで承認された日を書かれたとおりに（例: 令和２年３月２５日　理事会承認）。表紙に表示します。",
+    )
+    published: Text | None = Field(
+        default=None,
+        title="発行日",
+        description="発行日を書かれたとおりに（例: 令和２年４月１日）。表紙に表示します。",
+    )
+    contact: Lines | None = Field(
+        default=None,
+        title="連絡先",
+        description="問い合わせ先（住所・電話番号など）。リストにすると複数行で表示します。",
+    )
 
 
 SchemaKind = Literal["unit", "year"]
