@@ -52,6 +52,8 @@ def check(plans: PlansOption = Path("plans"), lang: LangOption = Lang.ja) -> Non
     except PlanError as err:
         _report(list(err.problems), lang)
         raise typer.Exit(1) from None
+    for notice in loaded.notices:  # skipped files and folders: reported, not fatal
+        typer.echo(notice.format(lang.value), err=True)
     for year in loaded.years:
         if lang is Lang.ja:
             typer.echo(f"{year.path.as_posix()}: {len(year.units)} 件の計画単位に問題はありません。")

@@ -218,7 +218,8 @@ def _no_years(plans_dir: Path, years: list[int] | None, folders: list[Path]) -> 
                      if not p.name.startswith("."))
     hint: object = ""
     if (plans_dir / YEAR_FILE).is_file():
-        hint = msg("no_years_is_year", parent=plans_dir.absolute().parent.as_posix())
+        parent = plans_dir.parent if plans_dir.name else plans_dir.absolute().parent
+        hint = msg("no_years_is_year", parent=parent.as_posix())
     shown = "、".join(present[:10]) + ("…" if len(present) > 10 else "")
     return problem(plans_dir, 1, 1, "no_years", present=shown or msg("no_years_nothing"),
                    hint=hint)

@@ -184,7 +184,7 @@ def _in_entry(e: _Error) -> Problem:
 
 def _literal(e: _Error) -> Problem:
     allowed = re.findall(r"'([^']*)'", str(e.ctx.get("expected", "")))
-    return e.at("literal_error", allowed="・".join(allowed))
+    return e.at("literal_error", allowed=" / ".join(allowed))
 
 
 def _fixed(code: str) -> Callable[[_Error], Problem]:
@@ -197,7 +197,7 @@ def _with_ctx(e: _Error) -> Problem:
 
 def _generic(e: _Error) -> Problem:
     expected = re.findall(r"'([^']*)'", str(e.ctx.get("expected", "")))
-    allowed = msg("allowed_values", allowed="・".join(expected)) if expected else ""
+    allowed = msg("allowed_values", allowed=" / ".join(expected)) if expected else ""
     return e.at("invalid_value", allowed=allowed, kind=e.kind)
 
 

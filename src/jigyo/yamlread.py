@@ -49,6 +49,16 @@ _BAD = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-
 _BAD_IN_FILE = re.compile(f"[{_BAD}]")
 _BAD_IN_VALUE = re.compile(f"[{_BAD}\r]")
 _DIGIT = re.compile(r"\d", re.ASCII)
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
+_SHORT_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "v": "\v", "f": "\f", "r": "\r",
+                  "e": "\x1b", "N": "\x85", "L": "\u2028", "P": "\u2029"}
+
+
+def _unescape(escape: str) -> str:
+    """The character a YAML double-quoted escape (without its backslash) stands for."""
+    if len(escape) > 1:
+        return chr(int(escape[1:], 16))
+    return _SHORT_ESCAPES.get(escape, escape)
 
 
 @dataclass
@@ -160,10 +170,20 @@ class _Builder:
             self._refuse(event, "limit_text_chars", limit=self.limits.text_chars, size=len(text))
         bad = _BAD_IN_VALUE.search(text)
         if bad is not None:
-            self._refuse(event, "control_char", **_control(bad.group()))
+            self._refuse_control(event, bad.group())
         if flow and not event.style and text and _DIGIT.match(text[-1]):
             self._check_comma(event)
         return text
+
+    def _refuse_control(self, event: yaml.ScalarEvent, char: str) -> NoReturn:
+        """Refuse a control character, at the escape that wrote it when there is one."""
+        start, end = event.start_mark, event.end_mark
+        if event.style == '"' and start is not None and end is not None:
+            for escape in _ESCAPE.finditer(self.text, start.index, end.index):
+                if _unescape(escape.group(1)) == char:
+                    raise _Refused(problem(self.path, *_line_column(self.text, escape.start()),
+                                           "control_char", **_control(char)))
+        self._refuse(event, "control_char", **_control(char))
 
     def _check_comma(self, event: yaml.ScalarEvent) -> None:
         """Refuse `1,879` split by a flow collection's comma: the number would be cut in two."""
@@ -285,7 +305,7 @@ def _screen(path: Path, text: str) -> None:
         raise _Refused(problem(path, *indent, "yaml_fullwidth_indent"))
 
 
-def _syntax_problem(path: Path, text: str, err: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(path: Path, text: str, err: yaml.MarkedYAMLError, limits: Limits) -> Problem:
     """A YAML syntax error worded in Japanese, at the slip that caused it where one is found."""
     where = err.problem_mark or err.context_mark
     line, column = (where.line + 1, where.column + 1) if where else (1, 1)
@@ -297,6 +317,8 @@ def _syntax_problem(path: Path, text: str, err: yaml.MarkedYAMLError) -> Problem
         found = yamlslips.slip(text, line)
         if found is not None:
             return problem(path, found[0], found[1], found[2])
+    if code == "limit_depth":
+        return problem(path, line, column, code, limit=limits.depth)
     return problem(path, line, column, code or "yaml_syntax", detail=detail)
 
 
@@ -333,7 +355,7 @@ def parse(path: Path, raw: bytes,
     except _Refused as refused:
         return None, [refused.problem]
     except yaml.MarkedYAMLError as err:
-        return None, [_syntax_problem(path, text, err)]
+        return None, [_syntax_problem(path, text, err, limits)]
     except yaml.YAMLError as err:  # pragma: no cover - the screen refuses what the reader would
         return None, [problem(path, 1, 1, "yaml_syntax", detail=str(err).splitlines()[0])]
     if not isinstance(doc.data, dict):

@@ -13,6 +13,7 @@ import re
 
 # libyaml's problem text → message code (checked in this order).
 PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("exceeded maximum nesting depth", "limit_depth"),
     ("mapping values are not allowed", "yaml_colon"),
     ("found unexpected ':'", "yaml_colon"),
     ("expected ',' or ']'", "yaml_flow"),
@@ -40,6 +41,7 @@ _KEY = r"^(?P<lead>[ ]*(?:-[ ]+)*)(?P<key>[a-z_][a-z0-9_]*)"
 _FULLWIDTH_COLON = re.compile(_KEY + r"[ ]*：")
 _NO_SPACE = re.compile(_KEY + r":(?![ \t]|$|//)")
 _FULLWIDTH_INDENT = re.compile(r"^[ ]*\u3000")
+_DASH_NO_SPACE = re.compile(r"^[ ]*-(?=[a-z_][a-z0-9_]*[ ]*:)")
 _INDENTED_KEY = re.compile(r"^[ ]*\u3000[ \u3000]*(?=-[ ]|[a-z_][a-z0-9_]*[ ]*[:：])", re.M)
 _QUOTE_START = re.compile(r"^[ ]*(?:-[ ]+)*(?:[a-z_][a-z0-9_]*[ ]*:[ ]+)?(?P<q>[\"'])")
 
@@ -80,6 +82,8 @@ def slip(text: str, error_line: int) -> tuple[int, int, str] | None:
             found = number, m.end(), "yaml_fullwidth_colon"
         elif (m := _NO_SPACE.match(row)) is not None:
             found = number, m.end() + 1, "yaml_colon_space"
+        elif (m := _DASH_NO_SPACE.match(row)) is not None:
+            found = number, m.end(), "yaml_dash_space"
         elif (m := _FULLWIDTH_INDENT.match(row)) is not None:
             found = number, m.end(), "yaml_fullwidth_indent"
     return found

@@ -70,7 +70,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "choice_text": ("文字列", "text"),
     "choice_list": ("リスト", "a list"),
     "choice_mapping": ("「キー: 値」の組", "a mapping"),
-    "int_parsing": ("ここには整数（例: 2020）を書いてください。", "an integer (e.g. 2020) is expected."),
+    "int_parsing": (
+        "ここには半角数字だけで整数（例: 2020）を書いてください。",
+        "an integer in plain digits (e.g. 2020) is expected.",
+    ),
     "bool_parsing": ("ここには true か false を書いてください。", "true or false is expected here."),
     "greater_than_equal": ("{ge} 以上の数を書いてください。", "must be at least {ge}."),
     "less_than_equal": ("{le} 以下の数を書いてください。", "must be at most {le}."),

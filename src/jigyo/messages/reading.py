@@ -45,6 +45,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "キーの後の「:」の次に半角の空白がありません。「キー: 値」と書いてください。",
         "no space after the ':' of the key; write 'key: value'.",
     ),
+    "yaml_dash_space": (
+        "「-」の後に半角の空白がありません。「- キー: 値」と書いてください。",
+        "no space after '-'; write '- key: value'.",
+    ),
     "yaml_fullwidth_indent": (
         "全角スペース（　）で字下げされています。字下げには半角スペースを使ってください。",
         "this line is indented with a full-width space (U+3000); indent with ASCII spaces.",
@@ -56,8 +60,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "or write the list as '- ' lines.",
     ),
     "control_char": (
-        "制御文字（{char}）は使えません。見えない文字なので、この位置の文字を消して書き直してください。",
-        "control character {char} is not allowed; delete it and type the text again.",
+        "制御文字（{char}）は使えません。この位置の文字（または「\\r」などの書き方）を消してください。",
+        "control character {char} is not allowed; delete it (or the escape such as \\r) here.",
     ),
     "limit_file_bytes": (
         "ファイルが大きすぎます（{size} バイト、上限 {limit} バイト）。"
