@@ -117,7 +117,7 @@ CASES: list[tuple[str, str, str, str]] = [
 @pytest.mark.parametrize(("body", "where", "expected"), [c[1:] for c in CASES],
                          ids=[c[0] for c in CASES])
 def test_bad_unit_file_is_refused_where_it_is_wrong(tmp_path: Path, body: str, where: str,
-                                                     expected: str):
+                                                     expected: str) -> None:
     code, output = check(write(tmp_path, {"a.yaml": body}))
     assert code == 1
     assert f"plans/2020/a.yaml:{where}" in output
@@ -127,14 +127,14 @@ def test_bad_unit_file_is_refused_where_it_is_wrong(tmp_path: Path, body: str, w
 
 
 @pytest.mark.parametrize("year", ["2020.0", "2_020", "２０２０", "0x7e4"])
-def test_fiscal_year_in_plain_digits_only(tmp_path: Path, year: str):
+def test_fiscal_year_in_plain_digits_only(tmp_path: Path, year: str) -> None:
     code, output = check(write(tmp_path, {"a.yaml": UNIT}, YEAR.replace("2020", year)))
     assert code == 1
     assert "plans/2020/year.yaml:1:14: ここには半角数字だけで整数（例: 2020）を書いてください。" \
         in output
 
 
-def test_no_english_parser_text_in_japanese_messages(tmp_path: Path):
+def test_no_english_parser_text_in_japanese_messages(tmp_path: Path) -> None:
     broken = [
         "department: 総務課\nsection: [a, b\n",
         "department: 総務課\nsection: {a: b\n",
@@ -156,24 +156,24 @@ def test_no_english_parser_text_in_japanese_messages(tmp_path: Path):
             assert english not in output, (body, output)
 
 
-def test_explicitly_blank_entry_is_accepted(tmp_path: Path):
+def test_explicitly_blank_entry_is_accepted(tmp_path: Path) -> None:
     body = unit(ENTRY, "          - name: 理事会\n            target:\n")
     assert check(write(tmp_path, {"a.yaml": body}))[0] == 0
 
 
-def test_comma_with_a_space_or_quoted_is_accepted(tmp_path: Path):
+def test_comma_with_a_space_or_quoted_is_accepted(tmp_path: Path) -> None:
     body = unit("target: 7回予定", 'target: [1, 2, "目標は1,879人", 予算額 1,200 千円]')
     body = body.replace("予算額 1,200 千円]", "'1,200 千円']")
     assert check(write(tmp_path, {"a.yaml": body}))[0] == 0
 
 
-def test_limits_can_be_raised_in_the_year_file(tmp_path: Path):
+def test_limits_can_be_raised_in_the_year_file(tmp_path: Path) -> None:
     body = unit("7回予定", "あ" * 12_000)
     plans = write(tmp_path, {"a.yaml": body}, YEAR + "limits:\n  text_chars: 20000\n")
     assert check(plans)[0] == 0
 
 
-def test_limit_given_in_words_is_refused(tmp_path: Path):
+def test_limit_given_in_words_is_refused(tmp_path: Path) -> None:
     plans = write(tmp_path, {"a.yaml": UNIT}, YEAR + "limits:\n  text_chars: 2万\n")
     code, output = check(plans)
     assert code == 1
@@ -184,7 +184,7 @@ def _initiatives(count: int) -> str:
     return "department: 総務課\nsection: 係\ninitiatives:\n" + "  - title: t\n" * count
 
 
-def test_100000_initiatives_are_refused_for_size(tmp_path: Path):
+def test_100000_initiatives_are_refused_for_size(tmp_path: Path) -> None:
     body = _initiatives(100_000)
     code, output = check(write(tmp_path, {"a.yaml": body}))
     assert code == 1
@@ -192,14 +192,14 @@ def test_100000_initiatives_are_refused_for_size(tmp_path: Path):
             "上限 1048576 バイト）。上限は年度ファイルの limits: file_bytes で変えられます。") in output
 
 
-def test_100000_initiatives_are_refused_for_count_when_size_is_allowed(tmp_path: Path):
+def test_100000_initiatives_are_refused_for_count_when_size_is_allowed(tmp_path: Path) -> None:
     year = YEAR + "limits:\n  file_bytes: 10000000\n"
     code, output = check(write(tmp_path, {"a.yaml": _initiatives(100_000)}, year))
     assert code == 1
     assert "plans/2020/a.yaml:1004:5: 要素が多すぎます（上限 1000 個）。" in output
 
 
-def test_yaml_beside_yml_names_both(tmp_path: Path):
+def test_yaml_beside_yml_names_both(tmp_path: Path) -> None:
     code, output = check(write(tmp_path, {"a.yaml": UNIT, "a.yml": UNIT}))
     assert code == 1
     assert ("plans/2020/a.yaml:1:1: plans/2020/a.yml と同じ計画単位です。"
@@ -207,7 +207,7 @@ def test_yaml_beside_yml_names_both(tmp_path: Path):
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX FIFOs and symlinks")
-def test_skipped_files_and_folders_are_reported(tmp_path: Path):
+def test_skipped_files_and_folders_are_reported(tmp_path: Path) -> None:
     plans = write(tmp_path, {"a.yaml": UNIT})
     folder = plans / "2020"
     (folder / "b.yaml").symlink_to("missing.yaml")
@@ -226,7 +226,7 @@ def test_skipped_files_and_folders_are_reported(tmp_path: Path):
     assert "1 件の計画単位に問題はありません。" in output
 
 
-def test_warnings_come_with_the_errors(tmp_path: Path):
+def test_warnings_come_with_the_errors(tmp_path: Path) -> None:
     plans = write(tmp_path, {"a.yaml": UNIT.replace("target:", "targt:")})
     (plans / "2020" / "b.yaml").symlink_to("missing.yaml")
     code, output = check(plans)
@@ -235,7 +235,7 @@ def test_warnings_come_with_the_errors(tmp_path: Path):
     assert "plans/2020/a.yaml:9:13: 「targt」というキーは使えません。" in output
 
 
-def test_links_out_of_the_plans_folder_are_refused(tmp_path: Path):
+def test_links_out_of_the_plans_folder_are_refused(tmp_path: Path) -> None:
     plans = write(tmp_path, {})
     secret = tmp_path / "secret.yaml"
     secret.write_text(UNIT, encoding="utf-8")
@@ -248,7 +248,7 @@ def test_links_out_of_the_plans_folder_are_refused(tmp_path: Path):
     assert "plans/2019:1:1: 計画フォルダの外" in output
 
 
-def test_links_inside_the_plans_folder_are_read(tmp_path: Path):
+def test_links_inside_the_plans_folder_are_read(tmp_path: Path) -> None:
     plans = write(tmp_path, {"a.yaml": UNIT})
     (plans / "shared.yaml").write_text(UNIT.replace("法人運営係", "経理係"), encoding="utf-8")
     (plans / "2020" / "b.yaml").symlink_to("../shared.yaml")
@@ -257,7 +257,7 @@ def test_links_inside_the_plans_folder_are_read(tmp_path: Path):
     assert "2 件の計画単位に問題はありません。" in output
 
 
-def test_plans_option_naming_a_year_folder_says_so(tmp_path: Path):
+def test_plans_option_naming_a_year_folder_says_so(tmp_path: Path) -> None:
     plans = write(tmp_path, {"a.yaml": UNIT})
     result = runner.invoke(app, ["check", "--plans", str(plans / "2020")])
     assert result.exit_code == 1
@@ -266,7 +266,7 @@ def test_plans_option_naming_a_year_folder_says_so(tmp_path: Path):
             f"--plans にはその上のフォルダ（{plans.as_posix()}）を指定してください。") in result.output
 
 
-def test_build_of_a_missing_year_names_the_years_there(tmp_path: Path):
+def test_build_of_a_missing_year_names_the_years_there(tmp_path: Path) -> None:
     plans = write(tmp_path, {"a.yaml": UNIT})
     result = runner.invoke(app, ["build", "--plans", str(plans), "--out", str(tmp_path / "out"),
                                  "--year", "2019", "-f", "json"])
@@ -276,7 +276,7 @@ def test_build_of_a_missing_year_names_the_years_there(tmp_path: Path):
     assert not (tmp_path / "out").exists()
 
 
-def test_control_characters_in_a_file_name_do_not_reach_the_terminal(tmp_path: Path):
+def test_control_characters_in_a_file_name_do_not_reach_the_terminal(tmp_path: Path) -> None:
     plans = write(tmp_path, {"a\x1b]0;x\x07.yaml": UNIT})
     code, output = check(plans)
     assert code == 1
@@ -296,7 +296,7 @@ def test_control_characters_in_a_file_name_do_not_reach_the_terminal(tmp_path: P
      "expected one of item / table here."),
     (unit("7回予定", "7回\x1b予定"), "9:23", "control character U+001B is not allowed"),
 ])
-def test_english_with_lang_en(tmp_path: Path, body: str, where: str, expected: str):
+def test_english_with_lang_en(tmp_path: Path, body: str, where: str, expected: str) -> None:
     code, output = check(write(tmp_path, {"a.yaml": body}), "--lang", "en")
     assert code == 1
     assert f"plans/2020/a.yaml:{where}: {expected}" in output

@@ -157,10 +157,12 @@ class _Error:
     def __init__(self, doc: Document, root: type[BaseModel], raw: Any):
         self.doc, self.root = doc, root
         self.kind: str = raw["type"]
-        self.ctx: dict[str, Any] = dict(raw.get("ctx") or {})
+        # the message's own argument names cannot be parameters
+        self.ctx: dict[str, Any] = {k: v for k, v in (raw.get("ctx") or {}).items()
+                                    if k not in ("code", "lang")}
         self.where, self.rest = _data_path(doc.data, raw["loc"])
 
-    def at(self, code: str, where: Path_ | None = None, *, at_key: bool = False,
+    def at(self, code: str, where: Path_ | None = None, /, *, at_key: bool = False,
            **params: object) -> Problem:
         spot = self.doc.position(self.where if where is None else where, key=at_key)
         return problem(self.doc.path, *spot, code, **params)
