@@ -47,7 +47,26 @@ def unique_id(year: YearContext) -> Iterator[Problem]:
         yield from _duplicate_ids(doc)
 
 
+def _ids(data: Any) -> list[str]:
+    """Every `id` in the data, in no particular order (the fast pass: no paths)."""
+    found: list[str] = []
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ident = node.get("id")
+            if isinstance(ident, str):
+                found.append(ident)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
+
+
 def _duplicate_ids(doc: Document) -> Iterator[Problem]:
+    ids = _ids(doc.data)
+    if len(set(ids)) == len(ids):
+        return
     seen: dict[str, Path_] = {}
     stack: list[tuple[Any, Path_]] = [(doc.data, ())]
     found: list[tuple[Path_, str]] = []
