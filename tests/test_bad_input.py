@@ -302,3 +302,20 @@ def test_english_with_lang_en(tmp_path: Path, body: str, where: str, expected: s
     assert f"plans/2020/a.yaml:{where}: {expected}" in output
     words = re.sub(r"'[^']*'", "", output)  # what was typed is quoted as typed
     assert not any("\u3040" <= ch <= "\u30ff" for ch in words)
+
+
+def test_a_dangling_year_file_is_a_missing_year_file(tmp_path: Path) -> None:
+    plans = write(tmp_path, {"a.yaml": UNIT})
+    (plans / "2020" / "year.yaml").unlink()
+    (plans / "2020" / "year.yaml").symlink_to("gone.yaml")
+    code, output = check(plans)
+    assert code == 1
+    assert "plans/2020/year.yaml:1:1: 年度ファイル year.yaml がありません。" in output
+    assert "plans/2020/year.yaml:1:1: 注意: リンク先のないシンボリックリンクなので読みませんでした。" in output
+
+
+def test_a_key_with_a_full_width_colon_as_a_list_item(tmp_path: Path) -> None:
+    code, output = check(write(tmp_path, {"a.yaml": unit(ENTRY, "          - target：7回予定\n")}))
+    assert code == 1
+    assert ("plans/2020/a.yaml:8:13: ここには「キー: 値」の組を書いてください。"
+            "キーの後のコロンが全角「：」です。半角の「: 」にしてください。") in output

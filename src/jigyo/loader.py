@@ -107,14 +107,15 @@ def _scan(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
     return paths, found
 
 
-def _same_unit(paths: list[Path]) -> list[Problem]:
-    """`x.yaml` beside `x.yml`: neither may silently win."""
+def _same_unit(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """`x.yaml` beside `x.yml`: neither may silently win, so both are named and neither read."""
     by_stem: dict[str, list[Path]] = {}
     for path in paths:
         by_stem.setdefault(path.stem, []).append(path)
-    return [problem(path, 1, 1, "yaml_and_yml", other=other.as_posix())
-            for group in by_stem.values() if len(group) > 1
-            for path in group for other in group if other != path][::2]
+    clashes = [group for group in by_stem.values() if len(group) > 1]
+    found = [problem(group[0], 1, 1, "yaml_and_yml", other=group[1].as_posix())
+             for group in clashes]
+    return [p for p in paths if len(by_stem[p.stem]) == 1], found
 
 
 def load_year(
@@ -150,7 +151,7 @@ def _load_year(
                             if Path(name).suffix in _SUFFIXES and name != YEAR_FILE)
         year_there = YEAR_FILE in files
     if not year_there:
-        if not any(p.path == year_path for p in problems):
+        if not any(p.path == year_path and p.severity == "error" for p in problems):
             problems.append(problem(year_path, 1, 1, "no_year_file"))
     else:
         year_doc, found = read_at(year_path)
@@ -163,7 +164,9 @@ def _load_year(
         if str(meta.fiscal_year) != folder.name:
             problems.append(problem(year_path, *year_doc.position(("fiscal_year",)),
                                     "year_mismatch", value=meta.fiscal_year, folder=folder.name))
-    problems += _same_unit(unit_files)
+    on_disk = frozenset(p.stem for p in unit_files)
+    unit_files, found = _same_unit(unit_files)
+    problems += found
     if len(unit_files) > limits.unit_files:
         problems.append(problem(folder, 1, 1, "limit_unit_files", limit=limits.unit_files,
                                 size=len(unit_files)))
@@ -183,8 +186,7 @@ def _load_year(
         if unit is not None:
             units[path.stem] = (doc, unit)
 
-    problems += checks.run(checks.YearContext(
-        year_doc, meta, units, frozenset(p.stem for p in unit_files)))
+    problems += checks.run(checks.YearContext(year_doc, meta, units, on_disk))
     if meta is None or year_doc is None or any(p.severity == "error" for p in problems):
         return None, problems
     ordered: list[LoadedUnit] = []
