@@ -7,6 +7,7 @@ with `--lang en`), never show a traceback, and never drop what was typed.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from jigyo.cli import app
+from jigyo.yamlread import unreadable
 
 from .conftest import UNIT, YEAR
 
@@ -319,3 +321,30 @@ def test_a_key_with_a_full_width_colon_as_a_list_item(tmp_path: Path) -> None:
     assert code == 1
     assert ("plans/2020/a.yaml:8:13: ここには「キー: 値」の組を書いてください。"
             "キーの後のコロンが全角「：」です。半角の「: 」にしてください。") in output
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_an_unreadable_file_is_said_in_japanese(tmp_path: Path) -> None:
+    plans = write(tmp_path, {"a.yaml": UNIT})
+    (plans / "2020" / "a.yaml").chmod(0)
+    code, output = check(plans)
+    assert code == 1
+    assert "plans/2020/a.yaml:1:1: 読めません（読む権限がありません）。" in output
+
+
+def test_a_symlink_loop_is_reported_not_followed(tmp_path: Path) -> None:
+    plans = write(tmp_path, {"a.yaml": UNIT})
+    (plans / "2020" / "b.yaml").symlink_to("b.yaml")
+    code, output = check(plans)
+    assert code == 0
+    assert "plans/2020/b.yaml:1:1: 注意: リンク先のないシンボリックリンクなので読みませんでした。" in output
+
+
+@pytest.mark.parametrize(("number", "reason"), [
+    (errno.EACCES, "読む権限がありません"), (errno.EPERM, "読む権限がありません"),
+    (errno.ELOOP, "シンボリックリンクが循環しています"), (errno.EIO, f"エラー番号 {errno.EIO}"),
+])
+def test_system_errors_are_worded_in_japanese(number: int, reason: str) -> None:
+    found = unreadable(Path("a.yaml"), OSError(number, os.strerror(number)))
+    assert found.format("ja") == f"a.yaml:1:1: 読めません（{reason}）。"
+    assert found.format("en") == f"a.yaml:1:1: cannot read it: {os.strerror(number)}."

@@ -21,7 +21,7 @@ from .messages import msg
 from .model import Unit, YearFile
 from .problems import Problem, problem, warning
 from .validation import validate
-from .yamlread import Document, parse, read
+from .yamlread import Document, parse, read, unreadable
 
 YEAR_FILE = "year.yaml"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -87,7 +87,11 @@ def _scan(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
     """The unit files of a year folder on disk, and what was refused or skipped."""
     paths: list[Path] = []
     found: list[Problem] = []
-    for path in sorted(folder.iterdir()):
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as err:
+        return [], [unreadable(folder, err)]
+    for path in entries:
         if path.suffix not in _SUFFIXES:
             continue
         try:
@@ -231,7 +235,10 @@ def load_plans(plans_dir: Path, years: Iterable[int] | None = None) -> Plans:
     """Load every year (or the given ones); raise PlanError listing all problems."""
     if not plans_dir.is_dir():
         raise PlanError([problem(plans_dir, 1, 1, "no_plans_dir")])
-    every = year_folders(plans_dir)
+    try:
+        every = year_folders(plans_dir)
+    except OSError as err:
+        raise PlanError([unreadable(plans_dir, err)]) from None
     wanted = sorted(set(years)) if years is not None else None
     folders = every if wanted is None else [f for f in every if int(f.name) in wanted]
     if not folders:

@@ -109,12 +109,11 @@ def _suggest(root: type[BaseModel], where: Path_, key: str) -> Msg | str:
     owners = [cls for cls in MODELS if key in cls.model_fields]
     if owners:
         here = models_at(root, where[:-1])
-        place = msg(_PLACE.get(owners[0].__name__, "place_other"))
-        if any(o in _below(h) for o in owners for h in here):
-            return msg("key_belongs_deeper", key=key, place=place)
-        if any(h in _below(o) for o in owners for h in here):
-            return msg("key_belongs_higher", key=key, place=place)
-        return msg("key_belongs_elsewhere", key=key, place=place)
+        deeper = [o for o in owners if any(o in _below(h) for h in here)]
+        higher = [o for o in owners if any(h in _below(o) for h in here)]
+        code, owner = ("key_belongs_deeper", deeper[0]) if deeper else (
+            ("key_belongs_higher", higher[-1]) if higher else ("key_belongs_elsewhere", owners[0]))
+        return msg(code, key=key, place=msg(_PLACE.get(owner.__name__, "place_other")))
     close = difflib.get_close_matches(key, sorted(KEYS), n=1, cutoff=0.6)
     return msg("did_you_mean", key=close[0]) if close else ""
 

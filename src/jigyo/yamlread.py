@@ -10,6 +10,7 @@ ambiguous.
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ import yaml
 
 from . import yamlslips
 from .limits import DEFAULT, Limits
-from .messages import msg
+from .messages import MESSAGES, msg
 from .problems import Problem, problem
 
 # The base resolver gives every plain scalar the str tag, which is what a plan
@@ -322,6 +323,14 @@ def _syntax_problem(path: Path, text: str, err: yaml.MarkedYAMLError, limits: Li
     return problem(path, line, column, code or "yaml_syntax", detail=detail)
 
 
+def unreadable(path: Path, err: OSError) -> Problem:
+    """A file or folder the system would not let us read, said in the user's words."""
+    name = errno.errorcode.get(err.errno or 0, "")
+    code = f"os_{'EACCES' if name == 'EPERM' else name}"
+    reason = msg(code) if code in MESSAGES else msg("os_other", errno=err.errno)
+    return problem(path, 1, 1, "unreadable", reason=reason, detail=err.strerror or str(err))
+
+
 def read(path: Path, limits: Limits = DEFAULT) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file; on failure return the located problem instead."""
     try:
@@ -331,7 +340,7 @@ def read(path: Path, limits: Limits = DEFAULT) -> tuple[Document | None, list[Pr
                                   size=size)]
         raw = path.read_bytes()
     except OSError as err:
-        return None, [problem(path, 1, 1, "unreadable", detail=err.strerror or str(err))]
+        return None, [unreadable(path, err)]
     return parse(path, raw, limits)
 
 

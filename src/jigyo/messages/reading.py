@@ -12,7 +12,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is not UTF-8{hint}; save it again as UTF-8.",
     ),
     "not_utf8_sjis": ("（Shift_JIS で保存されているようです）", " (it looks like Shift_JIS)"),
-    "unreadable": ("ファイルを読めません: {detail}", "cannot read the file: {detail}"),
+    "unreadable": ("読めません（{reason}）。", "cannot read it: {detail}."),
+    "os_EACCES": ("読む権限がありません", "permission denied"),
+    "os_ENOENT": ("見つかりません", "not found"),
+    "os_ELOOP": ("シンボリックリンクが循環しています", "symbolic link loop"),
+    "os_EISDIR": ("フォルダです", "is a folder"),
+    "os_other": ("エラー番号 {errno}", "error {errno}"),
     "yaml_syntax": (
         "YAML の書き方に誤りがあります。この行と上の行の記号（: - [ ] {{ }} \" '）と字下げを確かめてください。",
         "YAML syntax error ({detail}).",
