@@ -100,3 +100,33 @@ def test_era_label_can_be_overridden(tmp_path: Path):
     year_file.write_text(year_file.read_text(encoding="utf-8") + "era_label: 平成32年度\n",
                          encoding="utf-8")
     assert year_view(load_plans(target).years[0]).era == "平成32年度"
+
+
+def _group(*entries: dict[str, object]) -> dict[str, object]:
+    return {"department": "d", "section": "s", "initiatives": [
+        {"title": "t", "table": [{"item": "i", "entries": list(entries)}]}]}
+
+
+def test_an_entry_left_without_cells_is_refused():
+    """What deleting the first entry of a merged cell leaves: the merged text would vanish."""
+    merged = _group({"name": "a", "target": {"text": "随時実施", "span": 2}}, {"name": "b"})
+    Unit.model_validate(merged)
+    with pytest.raises(ValidationError) as caught:
+        Unit.model_validate(_group({"name": "b"}, {"name": "c", "target": "1回"}))
+    error = caught.value.errors()[0]
+    assert (error["type"], error["ctx"]) == ("entry_empty", {"entry": 1})
+
+
+def test_an_entry_blank_on_purpose_says_so():
+    unit = Unit.model_validate(_group({"name": "b", "target": None}))
+    assert unit.initiatives[0].table[0].entries[0].target is None
+
+
+@pytest.mark.parametrize("year", ["2020.0", "2_020", "２０２０", " 2020", "+2020"])
+def test_a_fiscal_year_is_plain_digits(year: str):
+    from jigyo.model import YearFile
+
+    with pytest.raises(ValidationError) as caught:
+        YearFile.model_validate({"fiscal_year": year, "organization": "o",
+                                 "departments": [{"name": "d"}]})
+    assert caught.value.errors()[0]["type"] == "int_parsing"
