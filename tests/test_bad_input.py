@@ -348,3 +348,18 @@ def test_system_errors_are_worded_in_japanese(number: int, reason: str) -> None:
     found = unreadable(Path("a.yaml"), OSError(number, os.strerror(number)))
     assert found.format("ja") == f"a.yaml:1:1: 読めません（{reason}）。"
     assert found.format("en") == f"a.yaml:1:1: cannot read it: {os.strerror(number)}."
+
+
+def test_numbers_split_by_a_flow_comma_are_quoted_whole(tmp_path: Path) -> None:
+    code, output = check(write(tmp_path, {"a.yaml": unit("target: 7回予定", "target: [1,2]")}))
+    assert code == 1
+    assert "plans/2020/a.yaml:9:23: [ ] や { } の中の「1,2」は「,」で2つに分かれてしまいます。" in output
+
+
+def test_build_of_a_missing_year_among_others_is_refused(tmp_path: Path) -> None:
+    plans = write(tmp_path, {"a.yaml": UNIT})
+    result = runner.invoke(app, ["build", "--plans", str(plans), "--out", str(tmp_path / "out"),
+                                 "--year", "2020", "--year", "2019", "-f", "json"])
+    assert result.exit_code == 1
+    assert f"{plans.as_posix()}:1:1: 年度 2019 のフォルダがありません。ある年度: 2020。" \
+        in result.output

@@ -241,8 +241,9 @@ def load_plans(plans_dir: Path, years: Iterable[int] | None = None) -> Plans:
         raise PlanError([unreadable(plans_dir, err)]) from None
     wanted = sorted(set(years)) if years is not None else None
     folders = every if wanted is None else [f for f in every if int(f.name) in wanted]
-    if not folders:
-        raise PlanError([_no_years(plans_dir, wanted, every), *_not_years(plans_dir)])
+    missing = [y for y in wanted or [] if y not in {int(f.name) for f in every}]
+    if not folders or missing:
+        raise PlanError([_no_years(plans_dir, missing or wanted, every), *_not_years(plans_dir)])
     plans = Plans(skipped=_not_years(plans_dir))
     problems: list[Problem] = [p for f in folders if (p := _inside(f, plans_dir)) is not None]
     for folder in folders:

@@ -50,6 +50,7 @@ _BAD = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-
 _BAD_IN_FILE = re.compile(f"[{_BAD}]")
 _BAD_IN_VALUE = re.compile(f"[{_BAD}\r]")
 _DIGIT = re.compile(r"\d", re.ASCII)
+_COMMA_DIGITS = re.compile(r",\d+", re.ASCII)
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
 _SHORT_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "v": "\v", "f": "\f", "r": "\r",
                   "e": "\x1b", "N": "\x85", "L": "\u2028", "P": "\u2029"}
@@ -191,10 +192,11 @@ class _Builder:
         if event.end_mark is None:  # pragma: no cover - the C parser always marks events
             return
         end = event.end_mark.index
-        if self.text[end:end + 1] == "," and _DIGIT.match(self.text[end + 1:end + 2]):
+        split = _COMMA_DIGITS.match(self.text, end)
+        if split is not None:
             line, column = _line_column(self.text, end)
             raise _Refused(problem(self.path, line, column, "flow_comma_number",
-                                   number=f"{event.value}{self.text[end:end + 4]}"))
+                                   number=event.value + split.group()))
 
     def value(self, event: yaml.Event, where: Path_, depth: int = 0, flow: bool = False) -> Any:
         if self.values is not None:
