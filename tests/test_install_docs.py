@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,27 @@ def test_no_guide_links_to_a_missing_file():
         text = guide.read_text(encoding="utf-8")
         for target in re.findall(r"\]\(([^)#:\s]+)(?:#[^)]*)?\)", text):
             assert (guide.parent / target).exists(), f"{guide.name}: {target}"
+
+
+def github_anchor(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation and symbols dropped, spaces → -."""
+    text = heading.strip().lower()
+    kept = "".join(c for c in text
+                   if c in "-_ " or not unicodedata.category(c).startswith(("P", "S")))
+    return kept.replace(" ", "-")
+
+
+def anchors(path: Path) -> set[str]:
+    text = re.sub(r"^(`{3,}|~{3,}).*?^\1", "", path.read_text(encoding="utf-8"),
+                  flags=re.MULTILINE | re.DOTALL)  # no headings inside code blocks
+    return {github_anchor(m) for m in re.findall(r"^#{1,6} (.+)$", text, re.MULTILINE)}
+
+
+@pytest.mark.parametrize("guide", [*CLERK_GUIDES, ROOT / "README.md"], ids=lambda p: p.name)
+def test_the_guides_links_to_sections_land_on_a_heading(guide: Path):
+    links = re.findall(r"\]\(([^)#\s:]*)#([^)\s]+)\)", guide.read_text(encoding="utf-8"))
+    if guide in CLERK_GUIDES:
+        assert len(links) >= 5  # the tables of contents
+    for target, anchor in links:
+        page = guide.parent / target if target else guide
+        assert anchor in anchors(page), f"{guide.name}: {target}#{anchor}"

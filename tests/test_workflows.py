@@ -91,12 +91,20 @@ def test_pip_and_the_font_are_cached(path: Path, job: str):
     python = step(path, job, uses="actions/setup-python")
     assert python["with"]["cache"] == "pip"
     assert python["with"]["cache-dependency-path"] == "pyproject.toml"
-    cache = step(path, job, uses="actions/cache")
+    cache = step(path, job, uses="actions/cache/restore")
     assert cache["with"]["path"] == FONT_DIR
     install = step(path, job, run="apt-get download fonts-noto-cjk")
-    # apt only runs when the cache missed, and fills exactly the cached folder
-    assert install["if"] == f"steps.{cache['id']}.outputs.cache-hit != 'true'"
+    save = step(path, job, uses="actions/cache/save")
+    missed = f"steps.{cache['id']}.outputs.cache-hit != 'true'"
+    # apt only runs when the cache missed, fills exactly the cached folder, which is saved at once
+    # (before the check, so a failing check does not lose it) under the key that was looked for
+    assert install["if"] == missed and save["if"] == missed
     assert f"cp \"${{work}}\"/root/usr/share/fonts/opentype/noto/*.ttc {FONT_DIR}/" in install["run"]
+    assert save["with"] == {"path": FONT_DIR,
+                            "key": f"${{{{ steps.{cache['id']}.outputs.cache-primary-key }}}}"}
+    order = [s.get("name") for s in steps(path, job)]
+    assert order.index(cache["name"]) < order.index(install["name"]) < order.index(save["name"])
+    assert order.index(save["name"]) < order.index(step(path, job, run="pip install")["name"])
 
 
 def test_both_workflows_install_the_font_the_same_way():
