@@ -177,6 +177,24 @@ def test_what_the_plan_says_cannot_break_out_of_the_error_block(tmp_path: Path):
     assert "&lt;/pre&gt;&lt;script&gt;x&lt;/script&gt;" in comment
 
 
+def test_a_very_long_error_list_still_fits_in_a_comment(tmp_path: Path):
+    """GitHub refuses comments over 65,536 characters: the list is cut, and says where the rest is."""
+    (tmp_path / "build" / "diff").mkdir(parents=True)
+    error = "plans/2020/soumu.yaml:{:04}:3: 「x」というキーは使えません。" + "長い説明" * 100
+    lines = [error.format(n) for n in range(1, 1001)] + ["問題が 1000 件あります。"]
+    (tmp_path / "build" / "diff" / "check.txt").write_text("\n".join(lines) + "\n",
+                                                           encoding="utf-8")
+    compose = step(REVIEW, "review", name="検査の誤りをコメントにまとめる")
+    env = dict(os.environ, RUN_URL="https://run", HEAD_URL="https://github.com/o/r", HEAD_REF="b")
+    env.pop("GITHUB_STEP_SUMMARY", None)
+    subprocess.run([sys.executable, "-c", compose["run"]], cwd=tmp_path, env=env, check=True)
+    comment = (tmp_path / "build" / "diff" / "comment.md").read_text(encoding="utf-8")
+    assert len(comment) < 65_536
+    shown = [line for line in lines if line in comment.splitlines()]
+    assert 50 <= len(shown) <= 100 and shown == lines[:len(shown)]
+    assert f"ほかに {len(lines) - len(shown)} 行あります。すべては下の「検査のログ」で見られます。" in comment
+
+
 def test_a_valid_plan_passes_the_check_step(tmp_path: Path):
     status, comment = run_check_and_compose(tmp_path, None)
     assert status == 0 and comment == ""  # the diff step writes the comment then
