@@ -146,11 +146,16 @@ class InitiativeView:
         return f"{self.number}{self.title}{self.commissioned}"
 
     @property
+    def numbered_title(self) -> str:
+        """１．組織運営の取り組み: the heading without the 受託 suffix (a page's own contents)."""
+        return self.number + self.title
+
+    @property
     def caption(self) -> str:
         """The table's caption: １．組織運営の取り組みの項目・内容・目標値."""
         item, content, target = self.labels.columns()
         return self.labels.caption_form.format(
-            heading=self.number + self.title, item=item, content=content, target=target)
+            heading=self.numbered_title, item=item, content=content, target=target)
 
     @property
     def content_columns(self) -> int:
