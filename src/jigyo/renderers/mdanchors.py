@@ -11,8 +11,10 @@ written with the bare id work there.
 from __future__ import annotations
 
 import unicodedata
+from itertools import pairwise
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 _REMOVED = frozenset({
     "No", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "Sc", "Sk", "Sm", "So",
@@ -49,14 +51,13 @@ class Slugger:
         return result
 
 
-def _text(children: list[object] | None) -> str:
+def _text(inline: Token) -> str:
     """The text a reader sees in a heading (markup and escapes removed)."""
     parts: list[str] = []
-    for child in children or []:
-        kind = getattr(child, "type", "")
-        if kind in ("text", "code_inline"):
-            parts.append(str(getattr(child, "content", "")))
-        elif kind in ("softbreak", "hardbreak"):
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
     return "".join(parts)
 
@@ -64,7 +65,7 @@ def _text(children: list[object] | None) -> str:
 def heading_text(markdown_line: str) -> str:
     """What GitHub takes as the text of a heading written `# <markdown_line>`."""
     tokens = _PARSER.parseInline(markdown_line)
-    return _text(list(tokens[0].children or [])) if tokens else ""
+    return _text(tokens[0]) if tokens else ""
 
 
 def heading_ids(markdown: str) -> list[tuple[str, str]]:
@@ -72,8 +73,8 @@ def heading_ids(markdown: str) -> list[tuple[str, str]]:
     tokens = _PARSER.parse(markdown)
     slugger = Slugger()
     found: list[tuple[str, str]] = []
-    for opening, inline in zip(tokens, tokens[1:], strict=False):
+    for opening, inline in pairwise(tokens):
         if opening.type == "heading_open":
-            text = _text(list(inline.children or []))
+            text = _text(inline)
             found.append((text, slugger.slug(text)))
     return found
