@@ -14,16 +14,17 @@ import re
 from ..inline import markdown_text, to_markdown
 from ..layout import CellView, FlatRow, UnitView, YearView
 from . import Files
-from .mdanchors import heading_ids, heading_text
+from .mdanchors import github_slug, heading_ids, heading_text
 from .templating import render
 
 
 def _cell(cell: CellView | None) -> str:
     if cell is None:
         return ""
-    parts = [cell.marker + to_markdown(line) for line in cell.lines]
+    mark = markdown_text(cell.marker)
+    parts = [mark + to_markdown(line) for line in cell.lines]
     if cell.number and parts:
-        parts[0] = cell.number + parts[0]
+        parts[0] = markdown_text(cell.number) + parts[0]
     if cell.note:
         parts.append(to_markdown(cell.note))
     return "<br>".join(parts)
@@ -47,8 +48,8 @@ def _anchors(unit: UnitView, page: str) -> dict[str, str]:
     ids: dict[str, str] = {}
     for text, slug in heading_ids(page):
         ids.setdefault(text, slug)
-    return {ini.anchor: ids[heading_text(to_markdown(ini.heading))]
-            for ini in unit.initiatives}
+    texts = {ini.anchor: heading_text(to_markdown(ini.heading)) for ini in unit.initiatives}
+    return {anchor: ids.get(text) or github_slug(text) for anchor, text in texts.items()}
 
 
 def render_markdown(years: list[YearView]) -> Files:

@@ -63,9 +63,9 @@ def _text(inline: Token) -> str:
 
 
 def heading_text(markdown_line: str) -> str:
-    """What GitHub takes as the text of a heading written `# <markdown_line>`."""
-    tokens = _PARSER.parseInline(markdown_line)
-    return _text(tokens[0]) if tokens else ""
+    """What GitHub takes as the text of a heading written `## <markdown_line>`."""
+    found = heading_ids("## " + markdown_line)
+    return found[0][0] if found else markdown_line
 
 
 def heading_ids(markdown: str) -> list[tuple[str, str]]:
