@@ -8,12 +8,10 @@ JSON, search, the differ and the PDF only read these attributes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
+from ..loader import LoadedYear
 from .labels import LABELS, Labels
-
-if TYPE_CHECKING:
-    from ..loader import LoadedYear
 
 
 @dataclass(frozen=True)
