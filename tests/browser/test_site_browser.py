@@ -262,3 +262,14 @@ def test_draft_year_shows_its_mark_and_status(draft_url: str, open_page: Any):
         page.goto(draft_url + "2020/soumu.html")
         assert page.locator(".running-header").inner_text() == "令和２年度　総務課　事業計画（案）"
         page.screenshot(path=str(SCREENSHOTS / f"draft-soumu-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("path", ["index.html", "2020/index.html"])
+def test_axe_reports_no_violation_on_the_draft_year_status(draft_url: str, open_page: Any,
+                                                            axe_source: str, path: str):
+    page = open_page(width=375).page
+    page.goto(draft_url + path)
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})")
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
