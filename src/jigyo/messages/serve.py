@@ -25,10 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "serve_build_failed": ("組版できません: {detail}", "cannot build: {detail}"),
     "serve_bug": (
-        "組版中に jigyo の不具合が起きました（{kind}: {detail}）。前回の表示のままです。"
+        "組版中に jigyo の不具合が起きました（{kind}）。前回の表示のままです。"
         "保存し直すと組版し直します。",
-        "a bug in jigyo stopped the build ({kind}: {detail}); the previous pages are still "
-        "shown. Save again to rebuild.",
+        "a bug in jigyo stopped the build ({kind}); the previous pages are still shown. "
+        "Save again to rebuild.",
     ),
     "serve_banner": (
         "計画ファイルに問題があります（直して保存すると自動で表示し直します）:",
