@@ -64,7 +64,7 @@ def handles_errors(*, failure: int = 1, after_plan_error: str | None = None
             lang = _lang(kwargs)
             try:
                 return command(*args, **kwargs)
-            except _PASSED_ON:
+            except (*_PASSED_ON, BrokenPipeError):  # a closed pipe: typer ends quietly
                 raise
             except PlanError as err:
                 report(err, lang)

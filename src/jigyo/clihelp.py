@@ -265,9 +265,9 @@ class JigyoGroup(TyperGroup):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode,
                                 windows_expand_args, **extra)
-        given = list(sys.argv[1:] if args is None else args)
+        given = list(sys.argv[1:] if args is None else args)  # only to find --lang
         try:
-            status = super().main(given, prog_name, complete_var, False, windows_expand_args,
+            status = super().main(args, prog_name, complete_var, False, windows_expand_args,
                                   **extra)
         except parsing.NoArgsIsHelpError as err:
             typer.echo(err.format_message(), err=True, nl=False)
