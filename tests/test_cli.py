@@ -164,6 +164,19 @@ def test_usage_mistakes_are_explained_in_japanese(args: list[str], says: str):
     assert "Traceback" not in result.output
 
 
+def test_help_wraps_japanese_by_width_and_line_breaking_rules():
+    from jigyo.clihelp import wrap
+
+    text = "計画ファイルをすべて検査し、誤りを「ファイル:行:列: 内容」で示します。"
+    for width in range(12, 40):
+        lines = wrap(text, width)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", ""), width
+        assert all(cells(line) <= width for line in lines), width
+        assert not any(line[0] in "、。）」" for line in lines[1:]), (width, lines)
+        assert not any(line[-1] in "（「" for line in lines), (width, lines)
+    assert wrap("see https://example.jp/jigyo/ now", 20) == ["see", "https://example.jp/j", "igyo/ now"]
+
+
 def test_usage_mistake_in_english_with_lang_en():
     result = jigyo("check", "--nope", "--lang", "en")
     assert result.exit_code == 2 and "Error: no such option: --nope" in result.output

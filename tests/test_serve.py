@@ -177,6 +177,9 @@ def test_serve_explains_a_taken_port_or_a_missing_folder(sample_copy: Path, tmp_
     result = runner.invoke(app, ["serve", "--plans", str(tmp_path / "none"), "--port", "0"])
     assert result.exit_code == 1 and "計画フォルダがありません" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+    result = runner.invoke(app, ["serve", "--plans", str(tmp_path / "none"), "--port", "0",
+                                 "--lang", "en"])
+    assert result.exit_code == 1 and "the plans folder does not exist:" in result.output
 
 
 # --- the server under load, from other names, with closed tabs ------------------------------

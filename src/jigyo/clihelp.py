@@ -140,15 +140,15 @@ def _rows(title: str, rows: Sequence[tuple[str, str]], width: int) -> list[str]:
     return [*out, ""]
 
 
-def _usage(command: Any, ctx: Any) -> str:
-    pieces = [ctx.command_path, _text("help_options_metavar")]
+def _usage(command: Any, ctx: Any, lang: Lang = HELP_LANG) -> str:
+    pieces = [ctx.command_path, message("help_options_metavar", lang)]
     for param in command.get_params(ctx):
         if param.param_type_name == "argument":
             shown = _metavar(param, ctx) + ("..." if param.nargs != 1 else "")
             pieces.append(shown if param.required else f"[{shown}]")
     if isinstance(command, TyperGroup):
-        pieces.append(_text("help_command_metavar"))
-    return _text("help_usage") + " ".join(pieces)
+        pieces.append(message("help_command_metavar", lang))
+    return message("help_usage", lang) + " ".join(pieces)
 
 
 def help_page(command: Any, ctx: Any) -> str:
@@ -170,8 +170,9 @@ def help_page(command: Any, ctx: Any) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _names(values: Sequence[str]) -> str:
-    return "、".join(f"「{v}」" for v in values)
+def _names(values: Sequence[str], lang: Lang) -> str:
+    return message("usage_list_separator", lang).join(
+        message("usage_quoted", lang, name=v) for v in values)
 
 
 def _lang_in(args: Sequence[str]) -> Lang:
@@ -189,7 +190,8 @@ def usage_error_text(err: Any, lang: Lang) -> str:
     if isinstance(err, parsing.NoSuchOption):
         said = message("usage_no_such_option", lang, name=err.option_name)
         if err.possibilities:
-            said += message("usage_did_you_mean", lang, names=_names(sorted(err.possibilities)))
+            names = _names(sorted(err.possibilities), lang)
+            said += message("usage_did_you_mean", lang, names=names)
         return said
     if isinstance(err, parsing.MissingParameter) and err.param is not None:
         kind = "usage_kind_argument" if err.param.param_type_name == "argument" \
@@ -215,7 +217,7 @@ def usage_error_text(err: Any, lang: Lang) -> str:
         said = message("usage_no_such_command", lang, name=found.group(1))
         if found.group(2):
             names = re.findall(r"'([^']*)'", found.group(2))
-            said += message("usage_did_you_mean", lang, names=_names(names))
+            said += message("usage_did_you_mean", lang, names=_names(names, lang))
         return said
     if text.startswith("Missing command"):
         return message("usage_missing_command", lang)
@@ -225,7 +227,7 @@ def usage_error_text(err: Any, lang: Lang) -> str:
 def _show_usage_error(err: Any, lang: Lang) -> None:
     ctx = getattr(err, "ctx", None)
     if ctx is not None:
-        typer.echo(_usage(ctx.command, ctx), err=True)
+        typer.echo(_usage(ctx.command, ctx, lang), err=True)
         typer.echo(message("help_try", lang, command_path=ctx.command_path,
                            help_option="--help"), err=True)
     typer.echo(f"{message('help_error', lang)}: {usage_error_text(err, lang)}", err=True)

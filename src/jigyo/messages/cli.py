@@ -72,8 +72,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help_aborted": ("中断しました。", "Aborted."),
     # usage mistakes (the command line parser's own errors, worded here)
-    "usage_no_such_option": ("「{name}」というオプションはありません。", "no such option: {name}"),
-    "usage_no_such_command": ("「{name}」というコマンドはありません。", "no such command: '{name}'"),
+    "usage_no_such_option": ("「{name}」というオプションはありません。", "no such option: {name}."),
+    "usage_no_such_command": ("「{name}」というコマンドはありません。", "no such command: '{name}'."),
+    "usage_quoted": ("「{name}」", "'{name}'"),
+    "usage_list_separator": ("、", ", "),
     "usage_did_you_mean": ("もしかして{names}ですか？", " Did you mean {names}?"),
     "usage_missing_command": ("コマンドを指定してください。", "a command is required."),
     "usage_missing": ("{kind}「{name}」を指定してください。", "missing {kind} '{name}'."),
