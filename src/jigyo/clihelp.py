@@ -216,8 +216,8 @@ def usage_error_text(err: Any, lang: Lang) -> str:
     if found := re.match(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?$", text):
         said = message("usage_no_such_command", lang, name=found.group(1))
         if found.group(2):
-            names = re.findall(r"'([^']*)'", found.group(2))
-            said += message("usage_did_you_mean", lang, names=_names(names, lang))
+            close = re.findall(r"'([^']*)'", found.group(2))
+            said += message("usage_did_you_mean", lang, names=_names(close, lang))
         return said
     if text.startswith("Missing command"):
         return message("usage_missing_command", lang)
