@@ -155,8 +155,10 @@ def help_page(command: Any, ctx: Any) -> str:
     """The whole help of a command or of the command group, as plain wrapped text."""
     width = _width()
     out = [_usage(command, ctx), ""]
-    if command.help:
-        out += ["  " + line for line in wrap(command.help.split("\n\n")[0], width - 2)] + [""]
+    for paragraph in (command.help or "").split("\n\n"):
+        if paragraph.strip():
+            out += ["  " + line for line in wrap(" ".join(paragraph.split("\n")), width - 2)]
+            out.append("")
     params = [p for p in command.get_params(ctx) if not getattr(p, "hidden", False)]
     out += _rows(_text("help_arguments"),
                  [_param_row(p, ctx) for p in params if p.param_type_name == "argument"], width)
