@@ -357,3 +357,41 @@ def test_rebuild_words_plan_problems_in_english_with_lang_en(plans, tmp_path: Pa
     assert "unknown key 'targt'." in error
     assert "1 problem(s) found; the previous pages are still shown." in error
     assert told == [(error, True)]
+
+
+def test_a_failing_watch_is_said_once_and_started_again(
+        sample_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import watchfiles
+
+    import jigyo.serve as serve
+
+    real_watch = watchfiles.watch
+    calls: list[int] = []
+
+    def flaky_watch(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) <= 2:
+            raise OSError(24, "Too many open files")
+        return real_watch(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(watchfiles, "watch", flaky_watch)
+    state = serve.BuildState()
+    told: list[tuple[str, bool]] = []
+    stop, ready = threading.Event(), threading.Event()
+    watcher = threading.Thread(target=serve.watch_and_rebuild, daemon=True,
+                               args=(sample_copy, tmp_path / "out", state,
+                                     lambda t, e: told.append((t, e)), stop, ready))
+    watcher.start()
+    try:
+        assert ready.wait(TIMEOUT)
+        assert told == [("保存を見張れなくなりました: 入出力のエラーです（同時に開けるファイルが多すぎ"
+                         "ます）。見張り直します。", True)]
+        plan = sample_copy / "2020" / "soumu.yaml"
+        plan.write_text(plan.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline and state.snapshot()[0] == 0:
+            time.sleep(0.05)
+        assert state.snapshot() == (1, None) and told[-1] == ("組版しました。", False)
+    finally:
+        stop.set()
+        watcher.join(timeout=5)

@@ -276,6 +276,7 @@ def watch_and_rebuild(plans_dir: Path, out_dir: Path, state: BuildState,
 
     paths = [plans_dir] + ([TEMPLATES] if TEMPLATES.is_dir() else [])
     before = fingerprint(paths)
+    said: str | None = None
     while not stop.is_set():
         try:
             for changes in watch(*paths, stop_event=stop, debounce=200, step=50,
@@ -287,8 +288,14 @@ def watch_and_rebuild(plans_dir: Path, out_dir: Path, state: BuildState,
                         continue
                 if changes:
                     rebuild(plans_dir, out_dir, state, report, lang)
-        except Exception as err:  # the watcher must outlive anything; say it and go on
-            report(_build_error(err, lang), True)
+        except Exception as err:  # the watcher must outlive anything; say it (once) and go on
+            show_traceback_if_debugging(err)
+            detail = (os_error_text(err, lang) if isinstance(err, OSError)
+                      else message("serve_bug_short", lang, kind=type(err).__name__))
+            text = message("serve_watch_failed", lang, detail=detail)
+            if text != said:
+                report(text, True)
+                said = text
             stop.wait(1.0)
 
 

@@ -30,6 +30,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a bug in jigyo stopped the build ({kind}); the previous pages are still shown. "
         "Save again to rebuild.",
     ),
+    "serve_watch_failed": (
+        "保存を見張れなくなりました: {detail}見張り直します。",
+        "watching for saves failed: {detail} Watching again.",
+    ),
+    "serve_bug_short": ("jigyo の不具合です（{kind}）。", "a bug in jigyo ({kind})."),
     "serve_banner": (
         "計画ファイルに問題があります（直して保存すると自動で表示し直します）:",
         "The plan files have problems (fix and save them; the page reloads by itself):",
