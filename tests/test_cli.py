@@ -285,3 +285,17 @@ def test_declared_failure_status_and_usage_errors_keep_their_own():
         with pytest.raises(typer.Exit) as ended:
             command(lang="en")
         assert ended.value.exit_code == status
+
+
+def test_every_command_line_message_has_english_with_the_same_blanks():
+    import string
+
+    from jigyo.messages import cli as cli_messages
+    from jigyo.messages import newyear, serve
+
+    japanese = re.compile(r"[ぁ-んァ-ヶ一-龯「」（）。、]")
+    for area in (cli_messages, serve, newyear):
+        for code, (ja, en) in area.MESSAGES.items():
+            blanks = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in (ja, en)]
+            assert blanks[0] == blanks[1], code
+            assert not japanese.search(en), (code, en)
