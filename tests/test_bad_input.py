@@ -329,7 +329,7 @@ def test_an_unreadable_file_is_said_in_japanese(tmp_path: Path) -> None:
     (plans / "2020" / "a.yaml").chmod(0)
     code, output = check(plans)
     assert code == 1
-    assert "plans/2020/a.yaml:1:1: 読めません（読む権限がありません）。" in output
+    assert "plans/2020/a.yaml:1:1: 読めません（権限がありません）。" in output
 
 
 def test_a_symlink_loop_is_reported_not_followed(tmp_path: Path) -> None:
@@ -341,8 +341,8 @@ def test_a_symlink_loop_is_reported_not_followed(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("number", "reason"), [
-    (errno.EACCES, "読む権限がありません"), (errno.EPERM, "読む権限がありません"),
-    (errno.ELOOP, "シンボリックリンクが循環しています"), (errno.EIO, f"エラー番号 {errno.EIO}"),
+    (errno.EACCES, "権限がありません"), (errno.EPERM, "権限がありません"),
+    (errno.ENOENT, "見つかりません"), (errno.EIO, f"エラー番号 {errno.EIO}"),
 ])
 def test_system_errors_are_worded_in_japanese(number: int, reason: str) -> None:
     found = unreadable(Path("a.yaml"), OSError(number, os.strerror(number)))

@@ -328,8 +328,9 @@ def _syntax_problem(path: Path, text: str, err: yaml.MarkedYAMLError, limits: Li
 def unreadable(path: Path, err: OSError) -> Problem:
     """A file or folder the system would not let us read, said in the user's words."""
     name = errno.errorcode.get(err.errno or 0, "")
-    code = f"os_{'EACCES' if name == 'EPERM' else name}"
-    reason = msg(code) if code in MESSAGES else msg("os_other", errno=err.errno)
+    code = f"os_{'EACCES' if name == 'EPERM' else name}"  # the system's reasons (messages.cli)
+    reason = msg(code) if code in MESSAGES else msg(
+        "os_other", number=err.errno if err.errno is not None else "?")
     return problem(path, 1, 1, "unreadable", reason=reason, detail=err.strerror or str(err))
 
 

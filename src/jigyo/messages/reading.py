@@ -13,11 +13,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "not_utf8_sjis": ("（Shift_JIS で保存されているようです）", " (it looks like Shift_JIS)"),
     "unreadable": ("読めません（{reason}）。", "cannot read it: {detail}."),
-    "os_EACCES": ("読む権限がありません", "permission denied"),
-    "os_ENOENT": ("見つかりません", "not found"),
-    "os_ELOOP": ("シンボリックリンクが循環しています", "symbolic link loop"),
-    "os_EISDIR": ("フォルダです", "is a folder"),
-    "os_other": ("エラー番号 {errno}", "error {errno}"),
     "yaml_syntax": (
         "YAML の書き方に誤りがあります。この行と上の行の記号（: - [ ] {{ }} \" '）と字下げを確かめてください。",
         "YAML syntax error ({detail}).",
