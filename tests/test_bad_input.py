@@ -39,6 +39,7 @@ def check(plans: Path, *args: str) -> tuple[int, str]:
     result = runner.invoke(app, ["check", "--plans", str(plans), *args])
     output = result.output.replace(plans.parent.as_posix() + "/", "")
     assert "Traceback" not in output
+    assert "jigyo の不具合です" not in output and "this is a bug in jigyo" not in output
     assert result.exception is None or isinstance(result.exception, SystemExit), output
     return result.exit_code, output
 
