@@ -49,7 +49,7 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _BAD = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
 _BAD_IN_FILE = re.compile(f"[{_BAD}]")
 _BAD_IN_VALUE = re.compile(f"[{_BAD}\r]")
-_DIGIT = re.compile(r"\d", re.ASCII)
+_DIGITS = "0123456789"
 _COMMA_DIGITS = re.compile(r",\d+", re.ASCII)
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
 _SHORT_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "v": "\v", "f": "\f", "r": "\r",
@@ -160,6 +160,7 @@ class _Builder:
         self.text = text
         self.events = events
         self.limits = limits
+        self.max_text = limits.text_chars
         self.values = tracked._values if tracked is not None else None
         self.keys = tracked._keys if tracked is not None else None
 
@@ -168,12 +169,16 @@ class _Builder:
 
     def scalar(self, event: yaml.ScalarEvent, flow: bool) -> str:
         text: str = event.value
-        if len(text) > self.limits.text_chars:
-            self._refuse(event, "limit_text_chars", limit=self.limits.text_chars, size=len(text))
-        bad = _BAD_IN_VALUE.search(text)
-        if bad is not None:
-            self._refuse_control(event, bad.group())
-        if flow and not event.style and text and _DIGIT.match(text[-1]):
+        if len(text) > self.max_text:
+            self._refuse(event, "limit_text_chars", limit=self.max_text, size=len(text))
+        style = event.style
+        # The file was screened for control characters already, so only an
+        # escape in a double-quoted scalar can bring one into a value.
+        if style == '"':
+            bad = _BAD_IN_VALUE.search(text)
+            if bad is not None:
+                self._refuse_control(event, bad.group())
+        elif flow and not style and text and text[-1] in _DIGITS:
             self._check_comma(event)
         return text
 

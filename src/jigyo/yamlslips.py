@@ -95,7 +95,7 @@ def fullwidth_indent(text: str) -> tuple[int, int] | None:
     An IME easily types U+3000 instead of spaces; YAML then reads the line as
     text, so it is refused even when the file happens to parse.
     """
-    match = _INDENTED_KEY.search(text)
+    match = _INDENTED_KEY.search(text) if "\u3000" in text else None
     if match is None:
         return None
     line = text.count("\n", 0, match.start()) + 1
