@@ -1,7 +1,11 @@
 """Loading a plans folder: YAML files → validated models, or located problems.
 
 All files are read and checked before anything is reported, so a clerk sees
-every mistake in every file at once.
+every mistake in every file at once. Validation is :mod:`jigyo.validation`,
+the checks across files are the rules of :mod:`jigyo.checks`. What is not
+read is never dropped silently: links out of the plans folder and `x.yaml`
+beside `x.yml` are errors; a dangling link, a FIFO, a folder named `*.yaml`
+or a folder that only looks like a year is a warning (``notices``).
 """
 
 from __future__ import annotations

@@ -5,7 +5,10 @@ Plans are written by hand, so every scalar stays the text the user typed
 booleans), and every value keeps its line and column so that a validation
 error can point back into the file. Tags, aliases and duplicate keys are
 refused: they are never needed in a plan and only make files unsafe or
-ambiguous.
+ambiguous. So are control characters (typed or escaped), a number that a
+flow list's comma would cut in two (`[1,879人]`), and anything beyond the
+limits of :mod:`jigyo.limits`, each at its own line and column; syntax
+errors are explained by :mod:`jigyo.yamlslips`.
 """
 
 from __future__ import annotations
