@@ -364,3 +364,12 @@ def test_build_of_a_missing_year_among_others_is_refused(tmp_path: Path) -> None
     assert result.exit_code == 1
     assert f"{plans.as_posix()}:1:1: 年度 2019 のフォルダがありません。ある年度: 2020。" \
         in result.output
+
+
+def test_a_file_of_too_many_values_is_refused(tmp_path: Path) -> None:
+    entries = "          - {name: a, target: b}\n" * 999
+    body = "department: 総務課\nsection: 係\ninitiatives:\n" + (
+        "  - title: t\n    table:\n      - entries:\n" + entries) * 6
+    code, output = check(write(tmp_path, {"a.yaml": body}))
+    assert code == 1
+    assert "1つのファイルに書かれた値が多すぎます（上限 20000 個）。" in output

@@ -38,6 +38,12 @@ class Limits(BaseModel):
         description="1つのリスト（取り組み・事項・箇条書きなど）の要素数の上限（既定: 1,000）。",
         ge=1,
     )
+    values: Number = Field(
+        default=20_000,
+        title="1つのファイルの値の数",
+        description="1つの計画ファイルに書ける値とキーの数の合計の上限（既定: 20,000）。",
+        ge=1,
+    )
     depth: Number = Field(
         default=32,
         title="入れ子の深さ",

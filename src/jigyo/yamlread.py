@@ -164,6 +164,7 @@ class _Builder:
         self.events = events
         self.limits = limits
         self.max_text = limits.text_chars
+        self.left = limits.values
         self.values = tracked._values if tracked is not None else None
         self.keys = tracked._keys if tracked is not None else None
 
@@ -209,6 +210,9 @@ class _Builder:
     def value(self, event: yaml.Event, where: Path_, depth: int = 0, flow: bool = False) -> Any:
         if self.values is not None:
             self.values[where] = _mark(event)
+        self.left -= 1
+        if self.left < 0:
+            self._refuse(event, "limit_values", limit=self.limits.values)
         if isinstance(event, yaml.ScalarEvent):
             if event.tag is not None and event.tag != "!" and event.tag not in _ALLOWED_TAGS:
                 self._refuse_tag(event)
@@ -254,6 +258,7 @@ class _Builder:
             ):
                 self._refuse(key_event, "key_not_text")
             self._count(key_event, len(result))
+            self.left -= 1
             key = self.scalar(key_event, flow)
             child = (*where, key) if self.values is not None else where
             if key in result:

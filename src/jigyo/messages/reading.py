@@ -79,6 +79,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "要素が多すぎます（上限 {limit} 個）。上限は年度ファイルの limits: list_items で変えられます。",
         "too many items (limit {limit}); the year file's limits: list_items can raise it.",
     ),
+    "limit_values": (
+        "1つのファイルに書かれた値が多すぎます（上限 {limit} 個）。ファイルを分けるか、"
+        "上限を年度ファイルの limits: values で変えてください。",
+        "too many values in one file (limit {limit}); split the file, or raise the year "
+        "file's limits: values.",
+    ),
     "limit_depth": (
         "入れ子が深すぎます（上限 {limit} 段）。字下げや [ ] {{ }} の重なりを確かめてください。",
         "nested too deeply (limit {limit} levels); check the indentation and brackets.",
