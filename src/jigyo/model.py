@@ -44,8 +44,6 @@ Slug = Annotated[
 ]
 """An ASCII identifier: lower-case letters, digits and hyphens."""
 
-
-
 Lines = Text | list[Text]
 """One text, or several lines (a list)."""
 
