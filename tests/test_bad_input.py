@@ -373,3 +373,16 @@ def test_a_file_of_too_many_values_is_refused(tmp_path: Path) -> None:
     code, output = check(write(tmp_path, {"a.yaml": body}))
     assert code == 1
     assert "1つのファイルに書かれた値が多すぎます（上限 20000 個）。" in output
+
+
+def test_diff_reports_bad_input_located_with_status_2(tmp_path: Path) -> None:
+    plans = write(tmp_path, {"a.yaml": UNIT})
+    newer = plans / "2021"
+    newer.mkdir()
+    (newer / "year.yaml").write_text(YEAR.replace("2020", "2021"), encoding="utf-8")
+    (newer / "a.yaml").write_text("note: " + "[" * 500 + "]" * 500 + "\n" + UNIT,
+                                  encoding="utf-8")
+    result = runner.invoke(app, ["diff", "2020", "2021", "--plans", str(plans)])
+    assert result.exit_code == 2
+    assert f"{plans.as_posix()}/2021/a.yaml:1:38: 入れ子が深すぎます（上限 32 段）。" in result.output
+    assert "Traceback" not in result.output
