@@ -10,20 +10,34 @@ a PDF with a missing glyph is never produced.
 
 from __future__ import annotations
 
+import json
+import os
+import signal
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from ..fonts import FontChoice, FontUnavailable, find_fonts, missing_characters
+from ..fonts import FONT_SETTING, FontChoice, FontUnavailable, find_fonts, missing_characters
 from ..layout import CellView, RowView, YearView
 from . import Files
 from .skipped import FormatSkipped
 from .templating import TEMPLATES
-from .typst_text import Code, inline, string
+from .typst_child import OUT_OF_MEMORY
+from .typst_text import Code, inline, plain, string
 
 TYPST_TEMPLATES = TEMPLATES / "typst"
+_CHILD = Path(__file__).with_name("typst_child.py")
+
+TIMEOUT_SETTING = "JIGYO_PDF_TIMEOUT"
+MEMORY_SETTING = "JIGYO_PDF_MEMORY"
+COMPILE_SECONDS = 120
+"""The longest a PDF compile may run (the real year takes about a second and a half)."""
+COMPILE_MEGABYTES = 4096
+"""The address space a PDF compile may use, in MB (the real year needs about 400)."""
 
 KEEP_LINES = 30
 """A table row estimated taller than this many lines may break across pages.
@@ -77,6 +91,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["inline"] = inline
     env.filters["code"] = Code
+    env.filters["plain"] = plain
     env.filters["keep"] = _keep
     return env
 
@@ -103,7 +118,7 @@ def _locate(year: YearView, char: str) -> str:
 
 
 def _covering(source: str, year: YearView, fonts: FontChoice) -> FontChoice:
-    """The font choice that has every character of `source`, or FontSkipped naming the first gap."""
+    """The font choice that has every character of `source`, or FormatSkipped naming the first gap."""
     options = [fonts, FontChoice(fonts.body, fonts.body), FontChoice(fonts.heading, fonts.heading)]
     for option in options:
         if not missing_characters(source, option.body) and (
@@ -111,30 +126,49 @@ def _covering(source: str, year: YearView, fonts: FontChoice) -> FontChoice:
         ):
             return option
     char = missing_characters(source, fonts.body)[0]
-    raise FormatSkipped(
-        f"{_locate(year, char)}: 「{char}」（U+{ord(char):04X}）はフォント「{fonts.body.family}」に"
-        "ないため、PDF は作成しませんでした（他の形式は出力しました）。"
-        "この文字を別の文字に置き換えるか、この文字を含む日本語フォントを JIGYO_PDF_FONT で指定してください。"
-    )
+    raise FormatSkipped("pdf_missing_glyph", location=_locate(year, char), char=char,
+                        codepoint=f"{ord(char):04X}", family=fonts.body.family, setting=FONT_SETTING)
+
+
+def _limit(setting: str, default: int) -> int:
+    """A positive whole number from the environment variable `setting`, else `default`."""
+    value = os.environ.get(setting, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) <= 0:
+        raise FormatSkipped("pdf_limit_setting", setting=setting, value=value)
+    return int(value)
 
 
 def compile_pdf(source: str, fonts: FontChoice) -> bytes:
-    """Typeset with only the chosen fonts' folders: no system scan, no download."""
-    import typst
+    """Typeset in a child process, bounded in time and memory; fonts only from the chosen folders.
 
-    compiler = typst.Compiler(
-        root=str(TYPST_TEMPLATES),
-        font_paths=fonts.folders,
-        ignore_system_fonts=True,
-        sys_inputs={"body-font": fonts.body.family, "heading-font": fonts.heading.family},
-    )
+    A pathological plan (a line of megabytes, a table of tens of thousands of
+    rows) makes Typst run for minutes and grow without bound; the child is
+    stopped at the limits and the PDF skipped with a message, the other formats
+    are still written.
+    """
+    seconds = _limit(TIMEOUT_SETTING, COMPILE_SECONDS)
+    megabytes = _limit(MEMORY_SETTING, COMPILE_MEGABYTES)
+    params = {
+        "root": str(TYPST_TEMPLATES),
+        "font_paths": fonts.folders,
+        "sys_inputs": {"body-font": fonts.body.family, "heading-font": fonts.heading.family},
+        "memory": megabytes * 1024 * 1024,
+    }
     try:
-        pdf = compiler.compile(source.encode(), format="pdf")
-    except typst.TypstError as err:
-        raise FormatSkipped(f"PDF の組版に失敗したため作成しませんでした: {err.message}") from err
-    if not isinstance(pdf, bytes):  # pragma: no cover - a PDF is always one document
-        raise FormatSkipped("PDF の組版に失敗したため作成しませんでした。")
-    return pdf
+        done = subprocess.run(
+            [sys.executable, "-I", str(_CHILD), json.dumps(params)],
+            input=source.encode(), capture_output=True, timeout=seconds, check=False,
+        )
+    except subprocess.TimeoutExpired as err:
+        raise FormatSkipped("pdf_compile_timeout", seconds=seconds, setting=TIMEOUT_SETTING) from err
+    if done.returncode == 0 and done.stdout.startswith(b"%PDF"):
+        return done.stdout
+    if done.returncode in (OUT_OF_MEMORY, -signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV):
+        raise FormatSkipped("pdf_compile_memory", megabytes=megabytes, setting=MEMORY_SETTING)
+    detail = done.stderr.decode("utf-8", "replace").strip() or f"status {done.returncode}"
+    raise FormatSkipped("pdf_compile_failed", detail=detail)
 
 
 def render_pdf(years: list[YearView]) -> Files:
@@ -144,7 +178,7 @@ def render_pdf(years: list[YearView]) -> Files:
     try:
         fonts = find_fonts()
     except FontUnavailable as err:
-        raise FormatSkipped(str(err)) from err
+        raise FormatSkipped.because(err) from err
     files: Files = {}
     for year in years:
         source = typst_source(year)
