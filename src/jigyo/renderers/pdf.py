@@ -34,10 +34,10 @@ _CHILD = Path(__file__).with_name("typst_child.py")
 
 TIMEOUT_SETTING = "JIGYO_PDF_TIMEOUT"
 MEMORY_SETTING = "JIGYO_PDF_MEMORY"
-COMPILE_SECONDS = 120
+COMPILE_SECONDS = 60
 """The longest a PDF compile may run (the real year takes about a second and a half)."""
-COMPILE_MEGABYTES = 4096
-"""The address space a PDF compile may use, in MB (the real year needs about 400)."""
+COMPILE_MEGABYTES = 2048
+"""The address space a PDF compile may use, in MB (the real year needs under 400)."""
 
 KEEP_LINES = 30
 """A table row estimated taller than this many lines may break across pages.
