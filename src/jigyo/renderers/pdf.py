@@ -15,6 +15,7 @@ import os
 import signal
 import subprocess
 import sys
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -39,15 +40,42 @@ COMPILE_SECONDS = 60
 COMPILE_MEGABYTES = 2048
 """The address space a PDF compile may use, in MB (the real year needs under 400)."""
 
-KEEP_LINES = 30
-"""A table row estimated taller than this many lines may break across pages.
+@dataclass(frozen=True)
+class Band:
+    """Consecutive rows of one 項目 that no page break may cut (a merged cell spans them)."""
 
-A row kept whole that is taller than a page would run off its bottom, so rows
-that may not fit are left breakable; every other row moves to the next page whole.
-"""
+    group: int
+    rows: int
+    cells: tuple[CellView, ...]
 
-_COLUMN_MM = {"item": 27.0, "name": 46.0, "content": 74.0, "target": 27.0}
-"""Column widths of templates/typst/jigyo.typ (column-widths), in millimetres."""
+
+@dataclass(frozen=True)
+class PrintedTable:
+    """A table as jigyo.typ fills it into pages: the 項目 cells and the bands of rows."""
+
+    items: tuple[CellView, ...]
+    bands: tuple[Band, ...]
+
+
+def printed_table(rows: tuple[RowView, ...]) -> PrintedTable:
+    """Split a table into bands: a page may break between bands, never inside one."""
+    items: list[CellView] = []
+    bands: list[Band] = []
+    cells: list[CellView] = []
+    start = 0
+    reach = 0  # the first row not covered by a merged cell begun so far
+    for index, row in enumerate(rows):
+        for cell in row.cells:
+            if cell.kind == "item":
+                items.append(cell)
+            else:
+                cells.append(cell)
+                reach = max(reach, index + cell.rowspan)
+        last_of_group = index + 1 == len(rows) or rows[index + 1].group != row.group
+        if reach <= index + 1 or last_of_group:
+            bands.append(Band(len(items) - 1, index + 1 - start, tuple(cells)))
+            cells, start = [], index + 1
+    return PrintedTable(tuple(items), tuple(bands))
 
 
 def _finalize(value: Any) -> str:
@@ -65,19 +93,6 @@ def _finalize(value: Any) -> str:
     raise TypeError(f"cannot place {type(value).__name__} in a Typst document")
 
 
-def _lines(cell: CellView) -> int:
-    """A generous estimate of the lines a cell takes (10 pt characters, 3.5 mm each)."""
-    width = _COLUMN_MM[cell.kind] + (_COLUMN_MM["content"] if cell.colspan > 1 else 0.0)
-    per_line = max(1, int((width - 3) / 3.5))
-    texts = [*cell.lines, *([cell.note] if cell.note else [])]
-    return sum(-(-max(1, len(text)) // per_line) for text in texts)
-
-
-def _keep(row: RowView) -> bool:
-    """Whether a table row stays on one page: yes unless it may not fit on one."""
-    return all(_lines(cell) <= KEEP_LINES for cell in row.cells if cell.kind != "item")
-
-
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -92,7 +107,7 @@ def _environment() -> jinja2.Environment:
     env.filters["inline"] = inline
     env.filters["code"] = Code
     env.filters["plain"] = plain
-    env.filters["keep"] = _keep
+    env.filters["printed_table"] = printed_table
     return env
 
 
