@@ -2,10 +2,13 @@
 
 The Jinja template templates/typst/year.typ writes the year as Typst code in
 which every piece of plan text is a string literal (see :mod:`typst_text`);
-templates/typst/jigyo.typ holds the page layout. The Typst compiler is imported
-only here, when a PDF is built, so the other formats stay as fast as before.
-Before a PDF is written, every character is checked against the chosen font:
-a PDF with a missing glyph is never produced.
+templates/typst/jigyo.typ holds the page layout (column widths included) and
+templates/typst/pages.typ fills a unit's pages, keeping table rows together as
+printed plans do; here a table is only cut into the bands a page may not split.
+Typst runs in a child process bounded in time and memory (:mod:`typst_child`),
+so the other formats stay as fast as before and a pathological plan cannot
+stall the build. Before a PDF is written, every character is checked against
+the chosen font: a PDF with a missing glyph is never produced.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ COMPILE_SECONDS = 60
 """The longest a PDF compile may run (the real year takes about a second and a half)."""
 COMPILE_MEGABYTES = 2048
 """The address space a PDF compile may use, in MB (the real year needs under 400)."""
+
 
 @dataclass(frozen=True)
 class Band:
