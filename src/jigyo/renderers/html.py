@@ -97,7 +97,7 @@ class _Site:
         self.years = sorted(years, key=lambda y: y.year, reverse=True)
         self.options = options
         self.organization = self.years[0].organization
-        self.site_title = f"{self.organization} 事業計画"
+        self.site_title = self.years[0].site_title
         self.files: Files = {}
         self.pages: list[str] = []
 
@@ -114,7 +114,7 @@ class _Site:
         self.pages.append(path)
 
     def year_crumb(self, year: YearView, href: str | None) -> Crumb:
-        return Crumb(f"{year.era} {year.title}", href)
+        return Crumb(year.heading, href)
 
     def switcher(self, year: YearView, unit: UnitView) -> list[YearLink]:
         links: list[YearLink] = []
@@ -154,7 +154,7 @@ class _Site:
                   [Crumb(TOP, "index.html"), Crumb("検索")])
         top = Crumb(TOP, "../index.html")
         for year in self.years:
-            base = f"{year.era} {year.title} | {self.organization}"
+            base = f"{year.heading} | {self.organization}"
             self.page(
                 f"{year.year}/index.html", "year.html", f"目次 | {base}",
                 [top, self.year_crumb(year, None)],
