@@ -168,3 +168,22 @@ def test_a_plan_that_is_not_a_draft_has_no_draft_mark(plans, tmp_path: Path):
     pdf = make_pdf(plans({"a.yaml": unit}), tmp_path / "out")
     cover = squeeze(page_text(pdf, 1))
     assert "（案）" not in cover and "発行日" not in cover and "連絡先" not in cover
+
+
+def test_rows_under_a_merged_cell_form_one_band_a_page_may_not_cut():
+    from jigyo.layout import CellView, RowView
+    from jigyo.renderers.pdf import printed_table
+
+    def cells(*kinds: tuple[str, int]) -> tuple[CellView, ...]:
+        return tuple(CellView(kind, ("x",), rowspan=span) for kind, span in kinds)  # type: ignore[arg-type]
+
+    rows = (
+        RowView(cells(("item", 4), ("name", 1), ("content", 1), ("target", 2)), 0),
+        RowView(cells(("name", 1), ("content", 1)), 0),  # under the merged 目標値
+        RowView(cells(("name", 2), ("content", 1), ("target", 1)), 0),  # an entry of two rows
+        RowView(cells(("content", 1), ("target", 1)), 0),
+        RowView(cells(("item", 1), ("name", 1), ("content", 1), ("target", 1)), 1),
+    )
+    table = printed_table(rows)
+    assert len(table.items) == 2
+    assert [(b.group, b.rows, len(b.cells)) for b in table.bands] == [(0, 2, 5), (0, 2, 5), (1, 1, 3)]

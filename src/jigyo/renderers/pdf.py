@@ -109,7 +109,6 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["inline"] = inline
-    env.filters["code"] = Code
     env.filters["plain"] = plain
     env.filters["printed_table"] = printed_table
     return env
