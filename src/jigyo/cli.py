@@ -12,6 +12,8 @@ from typing import Annotated
 
 import typer
 
+from .diff.formats import NAMES as DIFF_FORMATS
+
 app = typer.Typer(
     help="jigyo: YAML で書いた事業計画を検査し、Web サイト・Markdown・JSON・PDF に組版します。",
     no_args_is_help=True,
@@ -140,13 +142,6 @@ def serve(
         raise typer.Exit(1) from None
 
 
-class DiffFormat(StrEnum):
-    text = "text"
-    md = "md"
-    html = "html"
-    json = "json"
-
-
 @app.command()
 def diff(
     specs: Annotated[
@@ -160,8 +155,9 @@ def diff(
         typer.Option("--base", help="この git リビジョン（例: origin/main）と作業中の計画を比べる"),
     ] = None,
     fmt: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="出力形式（text, md, html, json）")
-    ] = DiffFormat.text,
+        str,
+        typer.Option("--format", "-f", help=f"出力形式（{', '.join(DIFF_FORMATS)}）"),
+    ] = "text",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="出力ファイル（既定: 標準出力）")
     ] = None,
@@ -183,29 +179,38 @@ def diff(
     """2つの年度、または git のリビジョンと作業中の計画の違いを示します（変更なし 0、あり 1、エラー 2）。"""
     import os
 
-    from .errors import PlanError
-    from .gitplans import GitError, SideError, compare
-    from .renderers.diffreport import render, save
+    from .diff.formats import render
+    from .diff.formats.options import Options
+    from .diff.output import save
+    from .diff.sides import compare
+    from .errors import JigyoError, PlanError
+    from .messages import message
 
+    if fmt not in DIFF_FORMATS:
+        typer.echo(message("diff_unknown_format", lang.value, name=fmt,
+                           names=", ".join(DIFF_FORMATS)), err=True)
+        raise typer.Exit(2)
     try:
         reports = compare(plans, list(specs or []), base, ignore_order=ignore_order)
     except PlanError as err:
         _report(list(err.problems), lang)
         raise typer.Exit(2) from None
-    except (GitError, SideError) as err:
-        typer.echo(str(err), err=True)
+    except JigyoError as err:
+        typer.echo(err.text(lang.value), err=True)
         raise typer.Exit(2) from None
-    color = (output is None and fmt is DiffFormat.text and not no_color
+    name = fmt
+    color = (output is None and name == "text" and not no_color
              and "NO_COLOR" not in os.environ and sys.stdout.isatty())
-    text = render(reports, fmt.value, color=color, new_on_left=not old_left,
-                  abbreviate=abbreviate, report_url=report_url)
+    options = Options(lang=lang.value, color=color, new_on_left=not old_left,
+                      abbreviate=abbreviate, report_url=report_url)
+    text = render(reports, name, options)
     if output is None:
         sys.stdout.write(text)
     else:
         try:
             save(output, text)
         except OSError as err:
-            typer.echo(f"出力を書き込めません: {err}", err=True)
+            typer.echo(message("diff_cannot_write", lang.value, detail=err), err=True)
             raise typer.Exit(2) from None
     raise typer.Exit(1 if any(r.changed for r in reports) else 0)
 

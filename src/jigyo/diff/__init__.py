@@ -1,0 +1,1 @@
+"""Comparing two years of plans: what changed, for a reviewer and a board (新旧対照表)."""

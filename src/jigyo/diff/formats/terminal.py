@@ -1,0 +1,73 @@
+"""Text for a terminal: control characters made visible, columns counted, lines wrapped.
+
+Plan text is user content: an ESC or BEL in it must not reach the terminal
+of whoever reviews a pull request (window titles, cleared screens), so every
+control character is printed as a visible escape such as ``\\x1b``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+WIDTH = 80
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NO_LINE_START = set("、。，．,.)）」』】〕ー…・：:！？!?")
+Token = tuple[str, str]
+"""(text, style) of a stretch of a line."""
+
+
+def printable(text: str) -> str:
+    """User text safe for a terminal: tabs as spaces, other controls as visible escapes."""
+    text = text.replace("\t", " ")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", text)
+
+
+def cells(text: str) -> int:
+    """Terminal columns of a text: wide (CJK) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def clip(text: str, width: int) -> str:
+    """The text cut to `width` columns, with … where it was cut."""
+    if cells(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if cells(out + ch + "…") > width:
+            return out + "…"
+        out += ch
+    return out  # pragma: no cover - the loop returns first
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - cells(text))
+
+
+def wrap(tokens: list[Token], indent: int, width: int = WIDTH) -> list[list[Token]]:
+    """Break styled text into lines of at most `width` columns (continuations indented).
+
+    Lines break two columns early so that punctuation, which must not start a
+    line in Japanese, can hang at the end of the line instead.
+    """
+    out: list[list[Token]] = [[]]
+    used = indent
+    for text, style in tokens:
+        for ch in text:
+            if ch in "\n\r":
+                out.append([])
+                used = indent + 2
+                continue
+            w = cells(ch)
+            limit = width if ch in _NO_LINE_START else width - 2
+            if used + w > limit and used > indent + 2:
+                out.append([])
+                used = indent + 2
+            line = out[-1]
+            if line and line[-1][1] == style:
+                line[-1] = (line[-1][0] + ch, style)
+            else:
+                line.append((ch, style))
+            used += w
+    return out

@@ -1,0 +1,103 @@
+"""The report for a terminal: summary first, then every change, within 80 columns.
+
+Styles are ANSI colours on a terminal and ``[-…-]`` / ``{+…+}`` marks
+elsewhere; user text is made printable before any style is added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...messages import Lang
+from ..records import DiffReport
+from .options import Options
+from .terminal import Token, cells, clip, pad, printable, wrap
+from .view import SEP, ChangeView, Piece, PieceLine, say, summary
+
+_ANSI = {"del": "\x1b[31m", "ins": "\x1b[32m", "strong": "\x1b[1m", "dim": "\x1b[2m"}
+_RESET = "\x1b[0m"
+NAME_WIDTH = 22
+COLUMN = 8
+
+
+class _Out:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+        self.lines: list[str] = []
+
+    def style(self, text: str, style: str) -> str:
+        if not style:
+            return text
+        if self.color:
+            return _ANSI[style] + text + _RESET
+        if style == "del":
+            return f"[-{text}-]"
+        if style == "ins":
+            return f"{{+{text}+}}"
+        return text
+
+    def emit(self, pieces: PieceLine, indent: int = 0) -> None:
+        tokens: list[Token] = []
+        for piece in pieces:
+            text = printable(piece.text)
+            if self.color or piece.style not in ("del", "ins"):
+                tokens.append((text, piece.style))
+            else:  # marks go round the whole stretch before wrapping
+                tokens.append((self.style(text, piece.style), ""))
+        for i, line in enumerate(wrap(tokens, indent)):
+            pad_ = " " * (indent + (2 if i else 0))
+            shown = "".join(self.style(t, s) if self.color else t for t, s in line)
+            self.lines.append((pad_ + shown).rstrip())
+
+    def blank(self) -> None:
+        self.lines.append("")
+
+
+def _change(out: _Out, view: ChangeView) -> None:
+    head: PieceLine = (Piece("・" + view.heading, "strong"),)
+    if view.place:
+        head += (Piece("  " + view.place),)
+    out.emit(head, 2)
+    for line in view.body:
+        out.emit(line, 6)
+
+
+def _report(out: _Out, report: DiffReport, lang: Lang) -> None:
+    view = summary(report, lang)
+    out.emit((Piece(view.title, "strong"),))
+    if not view.changed:
+        out.emit((Piece(say("diff_none", lang)),))
+        out.blank()
+        return
+    out.emit((Piece(view.count),))
+    out.blank()
+    header = pad(say("diff_column_unit", lang), NAME_WIDTH) + " ".join(
+        pad(k, COLUMN) for k in view.kinds)
+    out.emit((Piece(header.rstrip(), "dim"),), 2)
+    for label, counts in view.rows:
+        shown = clip(printable(label), NAME_WIDTH - 2)
+        row = pad(shown, NAME_WIDTH) + " ".join(pad(str(n) if n else "·", COLUMN) for n in counts)
+        out.emit((Piece(row.rstrip()),), 2)
+    if view.targets:
+        out.blank()
+        out.emit((Piece(say("diff_targets", lang), "strong"),))
+        for target in view.targets:
+            where = SEP.join(x for x in (target.unit, target.place) if x)
+            line: PieceLine = (Piece(where + ": "), *target.old, Piece(" → "), *target.new)
+            if target.delta:
+                line += (Piece(f"（{target.delta}）", "strong"),)
+            out.emit(line, 2)
+    for block in view.blocks:
+        out.blank()
+        label = f"■ {block.label}（{block.slug}）" if block.slug else f"■ {block.label}"
+        out.emit((Piece(label, "strong"),))
+        for change in block.changes:
+            _change(out, change)
+    out.blank()
+
+
+def render(reports: Sequence[DiffReport], options: Options) -> str:
+    out = _Out(options.color)
+    for report in reports:
+        _report(out, report, options.lang)
+    return "\n".join(out.lines).rstrip("\n") + "\n"
