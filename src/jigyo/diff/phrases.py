@@ -13,7 +13,6 @@ wrecks Japanese diffs.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher

@@ -14,8 +14,8 @@ from typing import Any, Protocol
 from xml.sax.saxutils import escape as xml_escape
 
 from .. import search
-from ..messages import message
 from ..layout import UnitView, YearView
+from ..messages import message
 from . import Files
 from .templating import TEMPLATES, render
 

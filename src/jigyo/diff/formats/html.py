@@ -174,5 +174,5 @@ def render(reports: Sequence[DiffReport], options: Options) -> str:
     organization = next((r.organization for r in reports if r.organization), "")
     page = (TEMPLATES / "diff" / "shinkyu.css").read_text(encoding="utf-8")
     return _environment().get_template("shinkyu.html").render(
-        organization=organization, style=Markup(stylesheet() + page),  # noqa: S704 - our own CSS
+        organization=organization, style=Markup(stylesheet() + page),
         **context(reports, options))

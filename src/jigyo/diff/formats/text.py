@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from ...messages import Lang
 from ..records import DiffReport
 from .options import Options
-from .terminal import Token, cells, clip, pad, printable, wrap
+from .terminal import Token, clip, pad, printable, wrap
 from .view import SEP, ChangeView, Piece, PieceLine, say, summary
 
 _ANSI = {"del": "\x1b[31m", "ins": "\x1b[32m", "strong": "\x1b[1m", "dim": "\x1b[2m"}
