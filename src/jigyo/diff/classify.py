@@ -8,7 +8,7 @@ longest run kept in order, so one moved 取り組み is one change, not many.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .phrases import Span, char_diff, norm, quantity_delta, whole
@@ -36,19 +36,18 @@ class Context:
 
 
 def field_change(ctx: Context, level: Level, path: tuple[str, ...], name: str, old: str,
-                 new: str, row: int | None = None) -> Iterator[Change]:
+                 new: str, row: int | None = None) -> Change | None:
     """The change of one field's printed text, if a reader would see one."""
-    if norm(old) == norm(new):
-        return
+    if old == new or norm(old) == norm(new):
+        return None
     if not old or not new:
         kind: Kind = "added" if not old else "removed"
-        yield Change(kind, level, ctx.slug, path, field=name, old=old or None, new=new or None,
-                     old_spans=whole(old, True), new_spans=whole(new, True), row=row)
-        return
+        return Change(kind, level, ctx.slug, path, field=name, old=old or None, new=new or None,
+                      old_spans=whole(old, True), new_spans=whole(new, True), row=row)
     o, n = char_diff(old, new)
     delta = quantity_delta(old, new) if name in COUNTED else None
-    yield Change("changed", level, ctx.slug, path, field=name, old=old, new=new, old_spans=o,
-                 new_spans=n, delta=delta, row=row)
+    return Change("changed", level, ctx.slug, path, field=name, old=old, new=new, old_spans=o,
+                  new_spans=n, delta=delta, row=row)
 
 
 def renamed(ctx: Context, level: Level, path: tuple[str, ...], name: str, old: str,

@@ -30,14 +30,18 @@ def _era(view: YearView, other: YearView) -> str:
 def _year_changes(old: YearView, new: YearView, ignore_order: bool) -> Iterator[Change]:
     old_era, new_era = _era(old, new), _era(new, old)
     if (old_era or new_era) and old.era != new.era:
-        yield from field_change(YEAR, "year", (), "era", old.era, new.era)
+        era = field_change(YEAR, "year", (), "era", old.era, new.era)
+        if era is not None:
+            yield era
     for name, a, b in (("organization", old.organization, new.organization),
                        ("plan_title", old.title, new.title),
                        ("draft", "true" if old.draft else "", "true" if new.draft else ""),
                        ("approved", old.approved or "", new.approved or ""),
                        ("published", old.published or "", new.published or ""),
                        ("contact", "\n".join(old.contact), "\n".join(new.contact))):
-        yield from field_change(YEAR, "year", (), name, a, b)
+        change = field_change(YEAR, "year", (), name, a, b)
+        if change is not None:
+            yield change
     old_names = [d.name for d in old.departments]
     new_names = [d.name for d in new.departments]
     for name in new_names:
@@ -115,8 +119,8 @@ def _diff(old: YearView | None, new: YearView | None, old_label: str, new_label:
         node = b if b is not None else a
         assert node is not None
         ctx = Context(node.view.slug, ignore_order)
-        events = list(walk(ctx, a, b))
-        changes = list(changes_of(events))
+        events = walk(ctx, a, b)
+        changes = changes_of(events)
         if b is not None and id(b) in reordered:
             changes.insert(0, reordered[id(b)])
         status: Status = ("added" if a is None else "removed" if b is None

@@ -46,12 +46,13 @@ class Change:
     """For an entry written as several rows: which row (1-based, the new one where it exists)."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Line:
     """One row of a 新旧対照表: the same place in both years, either side may be absent.
 
     The texts are kept as written; the marked spans are worked out only when a
-    table is drawn.
+    table is drawn. (Not frozen: a year has tens of thousands of rows, and a
+    frozen dataclass is slower to build; nothing changes a row once made.)
     """
 
     kind: LineKind
@@ -68,7 +69,7 @@ class Line:
     def _spans(self) -> tuple[tuple[Span, ...] | None, tuple[Span, ...] | None]:
         old, new = self.old_text, self.new_text
         if old is not None and new is not None:
-            if norm(old) == norm(new):
+            if old == new or norm(old) == norm(new):
                 return whole(old, False), whole(new, False)
             return char_diff(old, new)
         return (whole(old, True) if old is not None else None,
@@ -86,7 +87,7 @@ class Line:
     def changed(self) -> bool:
         if self.old_text is None or self.new_text is None:
             return True
-        return norm(self.old_text) != norm(self.new_text)
+        return self.old_text != self.new_text and norm(self.old_text) != norm(self.new_text)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import JigyoError, PlanError
+from ..gcpause import paused_gc
 from ..gitread import YEAR_NAME, Tree, load_year_at, open_tree, years
 from ..layout import YearView, year_view
 from ..loader import LoadedYear, load_year
@@ -27,7 +28,16 @@ class SideError(JigyoError):
 
 
 def _view(loaded: LoadedYear | None) -> YearView | None:
-    return year_view(loaded) if loaded is not None else None
+    """The year as the differ reads it (built in one go, without the cycle collector)."""
+    if loaded is None:
+        return None
+    with paused_gc():
+        return year_view(loaded)
+
+
+def _required(view: YearView | None) -> YearView:
+    assert view is not None
+    return view
 
 
 def _load_worktree(plans_dir: Path, year: int) -> LoadedYear | None:
@@ -67,12 +77,12 @@ class Sides:
             at_rev = load_year_at(tree, year)
             if at_rev is None:
                 raise SideError("diff_no_year_at_rev", rev=rev, folder=tree.inner(year))
-            return tree.label(year), year_view(at_rev)
+            return tree.label(year), _required(_view(at_rev))
         loaded = _load_worktree(self.plans_dir, year)
         if loaded is None:
             raise SideError("diff_no_year_folder",
                             folder=(self.plans_dir / str(year)).as_posix())
-        return str(year), year_view(loaded)
+        return str(year), _required(_view(loaded))
 
     def worktree_years(self) -> list[int]:
         if not self.plans_dir.is_dir():

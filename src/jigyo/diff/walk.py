@@ -5,11 +5,12 @@ for every level: a matched pair is compared, a lone side is shown (and is an
 addition or a removal when its parent was there on both sides), and the
 children are walked in the merged order. Something that came from elsewhere
 is compared with where it was (its changes) and shown as new (its rows).
+Events are appended to one list in reading order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from ..layout import BlockView
@@ -20,15 +21,21 @@ from .records import Change, Level, Line, LineKind
 from .tree import EntryNode, GroupNode, InitiativeNode, Node, RowText, UnitNode
 
 Event = Change | Line
+Events = list[Event]
 Side = Literal["old", "new"]
 
 
-def changes_of(events: Iterable[Event]) -> Iterator[Change]:
-    return (e for e in events if isinstance(e, Change))
+def changes_of(events: Iterable[Event]) -> list[Change]:
+    return [e for e in events if isinstance(e, Change)]
 
 
-def lines_of(events: Iterable[Event]) -> Iterator[Line]:
-    return (e for e in events if isinstance(e, Line))
+def lines_of(events: Iterable[Event]) -> list[Line]:
+    return [e for e in events if isinstance(e, Line)]
+
+
+def _add(out: Events, change: Change | None) -> None:
+    if change is not None:
+        out.append(change)
 
 
 def _line(kind: LineKind, old: str | None, new: str | None, block: int,
@@ -42,25 +49,24 @@ def _lone(kind: LineKind, side: Side, text: str, block: int, field: str | None =
                  block, field, row)
 
 
-def _policy(ctx: Context, path: tuple[str, ...], old: Sequence[BlockView],
-            new: Sequence[BlockView], block: int) -> Iterator[Event]:
+def _policy(out: Events, ctx: Context, path: tuple[str, ...], old: Sequence[BlockView],
+            new: Sequence[BlockView], block: int) -> None:
     for a, b in policy_pairs(old, new):
-        yield _line("policy", a, b, block)
+        out.append(_line("policy", a, b, block))
         if a is not None and b is not None:
-            if norm(a) != norm(b):
-                yield from field_change(ctx, "policy", path, "policy", a, b)
+            _add(out, field_change(ctx, "policy", path, "policy", a, b))
         elif b is not None:
-            yield ctx.change("added", "policy", path, field="policy", new=b,
-                             new_spans=whole(b, True))
+            out.append(ctx.change("added", "policy", path, field="policy", new=b,
+                                  new_spans=whole(b, True)))
         elif a is not None:
-            yield ctx.change("removed", "policy", path, field="policy", old=a,
-                             old_spans=whole(a, True))
+            out.append(ctx.change("removed", "policy", path, field="policy", old=a,
+                                  old_spans=whole(a, True)))
 
 
 # --- what each level compares and shows ---------------------------------------------
 
 
-def _pair_own(ctx: Context, old: Node, new: Node, block: int) -> Iterator[Event]:
+def _pair_own(out: Events, ctx: Context, old: Node, new: Node, block: int) -> None:
     """The node's own fields and rows (not its children's) for a matched pair."""
     if isinstance(old, UnitNode) and isinstance(new, UnitNode):
         a, b, path = old.view, new.view, new.path()
@@ -69,32 +75,32 @@ def _pair_own(ctx: Context, old: Node, new: Node, block: int) -> Iterator[Event]
                            ("project", a.project or "", b.project or ""),
                            ("commissioned", a.commissioned, b.commissioned),
                            ("note", a.note or "", b.note or "")):
-            yield from field_change(ctx, "unit", path, name, x, y)
+            _add(out, field_change(ctx, "unit", path, name, x, y))
         if norm(old.name) != norm(new.name) or a.slug != b.slug:
-            yield _line("unit", old.name, new.name, block)
-        yield from _policy(ctx, path, a.policy, b.policy, block)
+            out.append(_line("unit", old.name, new.name, block))
+        _policy(out, ctx, path, a.policy, b.policy, block)
     elif isinstance(old, InitiativeNode) and isinstance(new, InitiativeNode):
         path = new.path()
         if new.how == "renamed":
-            yield renamed(ctx, "initiative", path, "title", old.name, new.name)
+            out.append(renamed(ctx, "initiative", path, "title", old.name, new.name))
         elif new.how == "moved" and old.unit.partner is not new.unit:
-            yield ctx.change("moved", "initiative", path, moved_from=old.path(),
-                             moved_to=path)
-        yield _line("initiative", old.view.heading, new.view.heading, block)
+            out.append(ctx.change("moved", "initiative", path, moved_from=old.path(),
+                                  moved_to=path))
+        out.append(_line("initiative", old.view.heading, new.view.heading, block))
         va, vb = old.view, new.view
         for name, x, y in (("commissioned", va.commissioned, vb.commissioned),
                            ("note", va.note or "", vb.note or ""),
                            ("numbering", "table" if va.numbering == "table" else "",
                             "table" if vb.numbering == "table" else "")):
-            yield from field_change(ctx, "initiative", path, name, x, y)
-        yield from _policy(ctx, path, va.policy, vb.policy, block)
+            _add(out, field_change(ctx, "initiative", path, name, x, y))
+        _policy(out, ctx, path, va.policy, vb.policy, block)
     elif isinstance(old, GroupNode) and isinstance(new, GroupNode):
         if new.how == "renamed":
-            yield renamed(ctx, "item", new.path(), "item", old.name, new.name)
+            out.append(renamed(ctx, "item", new.path(), "item", old.name, new.name))
         if old.name or new.name:
-            yield _line("item", old.name or None, new.name or None, block)
+            out.append(_line("item", old.name or None, new.name or None, block))
     elif isinstance(old, EntryNode) and isinstance(new, EntryNode):
-        yield from _entry_pair(ctx, old, new, block)
+        _entry_pair(out, ctx, old, new, block)
 
 
 ENTRY_FIELDS = ("content", "target", "note", "numbered", "content_span", "target_span")
@@ -102,34 +108,35 @@ SHOWN_FIELDS = ("content", "target", "note")
 """The fields of an entry that have a row of their own in the 新旧対照表."""
 
 
-def _entry_pair(ctx: Context, old: EntryNode, new: EntryNode, block: int) -> Iterator[Event]:
+def _entry_pair(out: Events, ctx: Context, old: EntryNode, new: EntryNode, block: int) -> None:
     path = new.path()
     if new.how == "moved" and old.path() != path:
-        yield ctx.change("moved", "entry", path, moved_from=old.path(), moved_to=path)
+        out.append(ctx.change("moved", "entry", path, moved_from=old.path(), moved_to=path))
     named = old.view.name is not None or new.view.name is not None
-    if named and norm(old.name) != norm(new.name):  # unnamed: its content says the rest
-        yield renamed(ctx, "entry", path, "name", old.name, new.name)
+    if named and old.name != new.name and norm(old.name) != norm(new.name):
+        out.append(renamed(ctx, "entry", path, "name", old.name, new.name))
     by_row = old.rows is not None and new.rows is not None
-    for name in ENTRY_FIELDS:
-        if by_row and name in ("content", "target"):
-            continue
-        yield from field_change(ctx, "entry", path, name, old.fields.get(name, ""),
-                                new.fields.get(name, ""))
-    yield _line("entry", old.view.number + old.name, new.view.number + new.name, block)
+    if old.fields != new.fields:
+        for name in ENTRY_FIELDS:
+            if by_row and name in ("content", "target"):
+                continue
+            _add(out, field_change(ctx, "entry", path, name, old.fields.get(name, ""),
+                                   new.fields.get(name, "")))
+    out.append(_line("entry", old.view.number + old.name, new.view.number + new.name, block))
     if old.rows is not None and new.rows is not None:
-        yield from _rows(ctx, path, old, new, block)
+        _rows(out, ctx, path, old, new, block)
         note_a, note_b = old.fields["note"], new.fields["note"]
         if note_a or note_b:
-            yield _line("field", note_a or None, note_b or None, block, "note")
+            out.append(_line("field", note_a or None, note_b or None, block, "note"))
         return
     for name in SHOWN_FIELDS:
         a, b = old.fields.get(name, ""), new.fields.get(name, "")
         if a or b:
-            yield _line("field", a or None, b or None, block, name)
+            out.append(_line("field", a or None, b or None, block, name))
 
 
-def _rows(ctx: Context, path: tuple[str, ...], old: EntryNode, new: EntryNode,
-          block: int) -> Iterator[Event]:
+def _rows(out: Events, ctx: Context, path: tuple[str, ...], old: EntryNode, new: EntryNode,
+          block: int) -> None:
     """A multi-row entry row by row: each row's 内容 and 目標値 with its 増減, or its removal."""
     assert old.rows is not None and new.rows is not None
     for i, j in row_pairs([r.content for r in old.rows], [r.content for r in new.rows]):
@@ -138,15 +145,15 @@ def _rows(ctx: Context, path: tuple[str, ...], old: EntryNode, new: EntryNode,
         number = (j if j is not None else i if i is not None else 0) + 1
         if a is not None and b is not None:
             for name in ("content", "target"):
-                yield from field_change(ctx, "row", path, name, getattr(a, name),
-                                        getattr(b, name), row=number)
+                _add(out, field_change(ctx, "row", path, name, getattr(a, name),
+                                       getattr(b, name), row=number))
         else:
-            yield _lone_row(ctx, path, a, b, number)
+            out.append(_lone_row(ctx, path, a, b, number))
         for name in ("content", "target"):
             x = getattr(a, name) if a is not None else None
             y = getattr(b, name) if b is not None else None
             if x or y:
-                yield _line("field", x or None, y or None, block, name, number)
+                out.append(_line("field", x or None, y or None, block, name, number))
 
 
 def _lone_row(ctx: Context, path: tuple[str, ...], old: RowText | None, new: RowText | None,
@@ -161,30 +168,29 @@ def _lone_row(ctx: Context, path: tuple[str, ...], old: RowText | None, new: Row
     return ctx.change("added", "row", path, new=text, new_spans=whole(text, True), row=number)
 
 
-def _lone_own(node: Node, side: Side, block: int) -> Iterator[Line]:
+def _lone_own(out: Events, node: Node, side: Side, block: int) -> None:
     """The node's own rows when it is on one side only."""
-    if isinstance(node, UnitNode):
-        yield _lone("unit", side, node.name, block)
-        yield from (_lone("policy", side, text, block) for _, text in policy_lines(node.view.policy))
-    elif isinstance(node, InitiativeNode):
-        yield _lone("initiative", side, node.view.heading, block)
-        yield from (_lone("policy", side, text, block) for _, text in policy_lines(node.view.policy))
+    if isinstance(node, UnitNode | InitiativeNode):
+        kind: LineKind = "unit" if isinstance(node, UnitNode) else "initiative"
+        text = node.name if isinstance(node, UnitNode) else node.view.heading
+        out.append(_lone(kind, side, text, block))
+        out += [_lone("policy", side, line, block) for _, line in policy_lines(node.view.policy)]
     elif isinstance(node, GroupNode):
         if node.name:
-            yield _lone("item", side, node.name, block)
+            out.append(_lone("item", side, node.name, block))
     elif isinstance(node, EntryNode):
-        yield _lone("entry", side, node.view.number + node.name, block)
+        out.append(_lone("entry", side, node.view.number + node.name, block))
+        fields: tuple[str, ...] = SHOWN_FIELDS
         if node.rows is not None:
             for number, row in enumerate(node.rows, 1):
                 for name in ("content", "target"):
                     if getattr(row, name):
-                        yield _lone("field", side, getattr(row, name), block, name, number)
-            fields: tuple[str, ...] = ("note",)
-        else:
-            fields = SHOWN_FIELDS
+                        out.append(_lone("field", side, getattr(row, name), block, name,
+                                         number))
+            fields = ("note",)
         for name in fields:
             if node.fields.get(name):
-                yield _lone("field", side, node.fields[name], block, name)
+                out.append(_lone("field", side, node.fields[name], block, name))
 
 
 def _lone_change(ctx: Context, node: Node, side: Side) -> Change | None:
@@ -231,8 +237,14 @@ def _number(node: Node) -> str:
     return str(node.index + 1)
 
 
-def _reordered(ctx: Context, parent: Node, old: Sequence[Node],
-               new: Sequence[Node]) -> Iterator[Change]:
+def _path(node: Node) -> tuple[str, ...]:
+    if isinstance(node, UnitNode | InitiativeNode | GroupNode | EntryNode):
+        return node.path()
+    return ()  # pragma: no cover
+
+
+def _reordered(out: Events, ctx: Context, parent: Node, old: Sequence[Node],
+               new: Sequence[Node]) -> None:
     if ctx.ignore_order:
         return
     old_pos = {id(n): i for i, n in enumerate(old)}
@@ -240,44 +252,45 @@ def _reordered(ctx: Context, parent: Node, old: Sequence[Node],
     if not inside:
         return
     moved = out_of_order([(old_pos[id(p)], i) for i, (_, p) in enumerate(inside)])
+    if not moved:
+        return
     level = _CHILD_LEVEL[type(parent)]
     for node, partner in inside:
         if old_pos[id(partner)] in moved:
-            yield ctx.change("reordered", level, _path(node), moved_from=(_number(partner),),
-                             moved_to=(_number(node),))
-
-
-def _path(node: Node) -> tuple[str, ...]:
-    if isinstance(node, UnitNode | InitiativeNode | GroupNode | EntryNode):
-        return node.path()
-    return ()  # pragma: no cover
+            out.append(ctx.change("reordered", level, _path(node),
+                                  moved_from=(_number(partner),), moved_to=(_number(node),)))
 
 
 def walk(ctx: Context, old: Node | None, new: Node | None, parent_paired: bool = True,
-         block: int = 0) -> Iterator[Event]:
+         block: int = 0) -> Events:
     """Every change and every row of a node on either side or both, and of all below it."""
+    out: Events = []
+    _walk(out, ctx, old, new, parent_paired, block)
+    return out
+
+
+def _walk(out: Events, ctx: Context, old: Node | None, new: Node | None,
+          parent_paired: bool, block: int) -> None:
     node = new if new is not None else old
     if node is None:
         return
     paired = old is not None and new is not None
     if old is not None and new is not None:
-        yield from _pair_own(ctx, old, new, block)
+        _pair_own(out, ctx, old, new, block)
     else:
         side: Side = "new" if new is not None else "old"
         if parent_paired and node.partner is None:
-            lone = _lone_change(ctx, node, side)
-            if lone is not None:
-                yield lone
-        yield from _lone_own(node, side, block)
+            _add(out, _lone_change(ctx, node, side))
+        _lone_own(out, node, side, block)
     olds = children(old) if old is not None else ()
     news = children(new) if new is not None else ()
     if old is not None and new is not None:
-        yield from _reordered(ctx, node, olds, news)
+        _reordered(out, ctx, node, olds, news)
     top = isinstance(node, UnitNode)
     for i, (a, b) in enumerate(merged(olds, news), 1):
         here = i if top else block
         if a is None and b is not None and b.partner is not None:  # came from elsewhere
-            yield from changes_of(walk(ctx, b.partner, b, True, here))
-            yield from lines_of(walk(ctx, None, b, False, here))
+            out += changes_of(walk(ctx, b.partner, b, True, here))
+            out += lines_of(walk(ctx, None, b, False, here))
         else:
-            yield from walk(ctx, a, b, paired, here)
+            _walk(out, ctx, a, b, paired, here)
