@@ -143,7 +143,8 @@ def test_lang_en_gives_english_reports(plans: Path):
     text = diff(plans, "--lang", "en", "--no-color").stdout
     assert "Plan changes: 令和２年度 (FY2020) → 令和３年度 (FY2021)" in text
     assert "target changed" in text and "department reordered" in text
-    assert "Changed targets" in text and "(+1回)" not in text and "（+1回）" in text
+    assert "Changed targets" in text and "[-7回-]予定 → {+8回+}予定 (+1回)" in text
+    assert "- target changed  組織運営の取り組み > 理事会、評議員会の開催 > 理事会" in text
     md = diff(plans, "--lang", "en", "--format", "md").stdout
     assert "## Plan changes" in md and "| Unit | added |" in md
     html = diff(plans, "--lang", "en", "--format", "html").stdout

@@ -125,8 +125,8 @@ def _diff(old: YearView | None, new: YearView | None, old_label: str, new_label:
             changes.insert(0, reordered[id(b)])
         status: Status = ("added" if a is None else "removed" if b is None
                           else "changed" if changes else "unchanged")
-        units.append(UnitDiff(node.view.slug, node.name, status, tuple(changes),
-                              tuple(lines_of(events))))
+        lines = tuple(lines_of(events)) if changes else ()  # a table is drawn only if changed
+        units.append(UnitDiff(node.view.slug, node.name, status, tuple(changes), lines))
     shown = new if new is not None else old
     return DiffReport(
         old_label=old_label, new_label=new_label,

@@ -98,7 +98,7 @@ class UnitDiff:
     status: Status
     changes: tuple[Change, ...]
     lines: tuple[Line, ...]
-    """The aligned rows of the 新旧対照表."""
+    """The aligned rows of the 新旧対照表 (none kept for an unchanged unit)."""
 
     def count(self, kind: Kind) -> int:
         return sum(1 for c in self.changes if c.kind == kind)

@@ -12,7 +12,7 @@ from ...messages import Lang
 from ..records import DiffReport
 from .options import Options
 from .terminal import Token, clip, pad, printable, wrap
-from .view import SEP, ChangeView, Piece, PieceLine, say, summary
+from .view import ChangeView, Piece, PieceLine, say, summary
 
 _ANSI = {"del": "\x1b[31m", "ins": "\x1b[32m", "strong": "\x1b[1m", "dim": "\x1b[2m"}
 _RESET = "\x1b[0m"
@@ -53,8 +53,8 @@ class _Out:
         self.lines.append("")
 
 
-def _change(out: _Out, view: ChangeView) -> None:
-    head: PieceLine = (Piece("・" + view.heading, "strong"),)
+def _change(out: _Out, view: ChangeView, lang: Lang) -> None:
+    head: PieceLine = (Piece(say("diff_change_item", lang, heading=view.heading), "strong"),)
     if view.place:
         head += (Piece("  " + view.place),)
     out.emit(head, 2)
@@ -82,17 +82,18 @@ def _report(out: _Out, report: DiffReport, lang: Lang) -> None:
         out.blank()
         out.emit((Piece(say("diff_targets", lang), "strong"),))
         for target in view.targets:
-            where = SEP.join(x for x in (target.unit, target.place) if x)
+            where = say("diff_sep", lang).join(x for x in (target.unit, target.place) if x)
             line: PieceLine = (Piece(where + ": "), *target.old, Piece(" → "), *target.new)
             if target.delta:
-                line += (Piece(f"（{target.delta}）", "strong"),)
+                line += (Piece(say("diff_delta", lang, delta=target.delta), "strong"),)
             out.emit(line, 2)
     for block in view.blocks:
         out.blank()
-        label = f"■ {block.label}（{block.slug}）" if block.slug else f"■ {block.label}"
+        label = (say("diff_block", lang, label=block.label, slug=block.slug) if block.slug
+                 else say("diff_block_year", lang, label=block.label))
         out.emit((Piece(label, "strong"),))
         for change in block.changes:
-            _change(out, change)
+            _change(out, change, lang)
     out.blank()
 
 

@@ -16,7 +16,6 @@ from ..phrases import Span, whole
 from ..records import KINDS, Change, DiffReport, UnitDiff
 
 Style = Literal["", "del", "ins", "strong", "dim"]
-SEP = " ＞ "
 CODED = {("numbering", "table"): "diff_value_numbering_table",
          ("numbered", "false"): "diff_value_numbered_false",
          ("draft", "true"): "diff_value_draft_true"}
@@ -100,7 +99,7 @@ def heading(change: Change, lang: Lang) -> str:
 
 
 def place(change: Change, lang: Lang) -> str:
-    text = SEP.join(change.path[1:])
+    text = say("diff_sep", lang).join(change.path[1:])
     if change.row is not None:
         text += say("diff_row", lang, row=change.row)
     return text
@@ -124,14 +123,14 @@ def old_to_new(change: Change, lang: Lang) -> PieceLine:
     line = (*spans(shown_spans(change, "old", lang), "del"), Piece(" → "),
             *spans(shown_spans(change, "new", lang), "ins"))
     if change.delta:
-        line += (Piece(f"（{change.delta}）", "strong"),)
+        line += (Piece(say("diff_delta", lang, delta=change.delta), "strong"),)
     return line
 
 
 def change_view(change: Change, lang: Lang) -> ChangeView:
     body: list[PieceLine] = []
     if change.kind == "moved":
-        body.append((Piece(say("diff_moved_from", lang, place=SEP.join(change.moved_from[1:])),
+        body.append((Piece(say("diff_moved_from", lang, place=say("diff_sep", lang).join(change.moved_from[1:])),
                            "dim"),))
     elif change.kind == "reordered":
         body.append((Piece(say("diff_order", lang, old=change.moved_from[0],
