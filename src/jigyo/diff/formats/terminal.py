@@ -14,7 +14,7 @@ WIDTH = 80
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _NO_LINE_START = set("、。，．,.)）」』】〕ー…・：:！？!?")
 Token = tuple[str, str]
-"""(text, style) of a stretch of a line."""
+"""(text, style) of a stretch of a line, or of one unit to wrap."""
 
 
 def printable(text: str) -> str:
@@ -45,29 +45,30 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cells(text))
 
 
-def wrap(tokens: list[Token], indent: int, width: int = WIDTH) -> list[list[Token]]:
+def wrap(units: list[Token], indent: int, width: int = WIDTH) -> list[list[Token]]:
     """Break styled text into lines of at most `width` columns (continuations indented).
 
-    Lines break two columns early so that punctuation, which must not start a
-    line in Japanese, can hang at the end of the line instead.
+    Each unit (usually one character, or a character with its change mark such
+    as ``[-7``) is never split. Lines break two columns early so that
+    punctuation, which must not start a line in Japanese, can hang at the end
+    of the line instead.
     """
     out: list[list[Token]] = [[]]
     used = indent
-    for text, style in tokens:
-        for ch in text:
-            if ch in "\n\r":
-                out.append([])
-                used = indent + 2
-                continue
-            w = cells(ch)
-            limit = width if ch in _NO_LINE_START else width - 2
-            if used + w > limit and used > indent + 2:
-                out.append([])
-                used = indent + 2
-            line = out[-1]
-            if line and line[-1][1] == style:
-                line[-1] = (line[-1][0] + ch, style)
-            else:
-                line.append((ch, style))
-            used += w
+    for unit, style in units:
+        if unit in ("\n", "\r"):
+            out.append([])
+            used = indent + 2
+            continue
+        w = cells(unit)
+        limit = width if unit[0] in _NO_LINE_START else width - 2
+        if used + w > limit and used > indent + 2:
+            out.append([])
+            used = indent + 2
+        line = out[-1]
+        if line and line[-1][1] == style:
+            line[-1] = (line[-1][0] + unit, style)
+        else:
+            line.append((unit, style))
+        used += w
     return out

@@ -11,13 +11,15 @@ from collections.abc import Sequence
 from ...messages import Lang
 from ..records import DiffReport
 from .options import Options
-from .terminal import Token, clip, pad, printable, wrap
+from .terminal import Token, cells, clip, pad, printable, wrap
 from .view import ChangeView, Piece, PieceLine, say, summary
 
 _ANSI = {"del": "\x1b[31m", "ins": "\x1b[32m", "strong": "\x1b[1m", "dim": "\x1b[2m"}
 _RESET = "\x1b[0m"
 NAME_WIDTH = 22
 COLUMN = 8
+SHORT = 16
+"""Columns of a changed stretch that is never broken over two lines."""
 
 
 class _Out:
@@ -37,14 +39,21 @@ class _Out:
         return text
 
     def emit(self, pieces: PieceLine, indent: int = 0) -> None:
-        tokens: list[Token] = []
+        units: list[Token] = []
         for piece in pieces:
-            text = printable(piece.text)
-            if self.color or piece.style not in ("del", "ins"):
-                tokens.append((text, piece.style))
-            else:  # marks go round the whole stretch before wrapping
-                tokens.append((self.style(text, piece.style), ""))
-        for i, line in enumerate(wrap(tokens, indent)):
+            chars = list(printable(piece.text))
+            if self.color or piece.style not in ("del", "ins") or not chars:
+                units += [(c, piece.style) for c in chars]
+                continue
+            # without colour the marks go round the whole stretch, glued to its ends; a short
+            # stretch (a number, a word) is kept on one line whole
+            opening, closing = ("[-", "-]") if piece.style == "del" else ("{+", "+}")
+            if cells("".join(chars)) <= SHORT and "\n" not in chars:
+                chars = ["".join(chars)]
+            chars[0] = opening + chars[0]
+            chars[-1] = chars[-1] + closing
+            units += [(c, "") for c in chars]
+        for i, line in enumerate(wrap(units, indent)):
             pad_ = " " * (indent + (2 if i else 0))
             shown = "".join(self.style(t, s) if self.color else t for t, s in line)
             self.lines.append((pad_ + shown).rstrip())
