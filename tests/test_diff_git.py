@@ -91,6 +91,7 @@ def test_unchanged_working_tree_exits_0(repo: Path):
     result = diff(repo, "--base", "HEAD")
     assert result.exit_code == 0
     assert "変更はありません。" in result.stdout
+    assert "HEAD:2020 → 令和２年度（2020）" in result.stdout
 
 
 def test_bad_revision_and_not_a_repository_exit_2(repo: Path, tmp_path_factory):

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import JigyoError, PlanError
 from ..gcpause import paused_gc
 from ..gitread import YEAR_NAME, Tree, load_year_at, open_tree, years
-from ..layout import YearView, year_view
+from ..layout import YearView, era_label, year_view
 from ..loader import LoadedYear, load_year
 from .compare import diff_views
 from .records import DiffReport
@@ -133,5 +133,7 @@ def _against_base(sides: Sides, tree: Tree, ignore_order: bool) -> list[DiffRepo
     if not reports:
         latest = max(at_rev | set(sides.worktree_years()), default=None)
         if latest is not None:
-            reports.append(DiffReport(tree.label(latest), str(latest), latest, latest, (), ()))
+            era = era_label(latest)
+            reports.append(DiffReport(tree.label(latest), str(latest), latest, latest, (), (),
+                                      old_era=era, new_era=era))
     return reports
