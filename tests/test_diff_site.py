@@ -39,7 +39,7 @@ def test_comparison_page_is_in_the_site_frame(site: Path):
     crumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', page, re.S)
     assert crumbs is not None
     assert re.findall(r"<li[^>]*>(?:<a [^>]*>)?([^<]+)", crumbs.group()) == [
-        "トップ", "令和２年度 事業計画", "新旧対照表（令和元年度との比較）"]
+        "トップ", "令和２年度\u3000事業計画", "新旧対照表（令和元年度との比較）"]
     assert 'href="../index.html"' in crumbs.group() and 'href="index.html"' in crumbs.group()
     assert 'href="../assets/shinkyu.css"' in page and (site / "assets/shinkyu.css").is_file()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from jigyo.layout import era_label, jnum, year_view
+from jigyo.layout import Labels, era_label, jnum, year_view
 from jigyo.loader import load_plans
 from jigyo.model import Bullets, Heading, Numbered, Unit
 
@@ -100,3 +100,55 @@ def test_era_label_can_be_overridden(tmp_path: Path):
     year_file.write_text(year_file.read_text(encoding="utf-8") + "era_label: 平成32年度\n",
                          encoding="utf-8")
     assert year_view(load_plans(target).years[0]).era == "平成32年度"
+
+
+def _group(*entries: dict[str, object]) -> dict[str, object]:
+    return {"department": "d", "section": "s", "initiatives": [
+        {"title": "t", "table": [{"item": "i", "entries": list(entries)}]}]}
+
+
+def test_an_entry_left_without_cells_is_refused():
+    """What deleting the first entry of a merged cell leaves: the merged text would vanish."""
+    merged = _group({"name": "a", "target": {"text": "随時実施", "span": 2}}, {"name": "b"})
+    Unit.model_validate(merged)
+    with pytest.raises(ValidationError) as caught:
+        Unit.model_validate(_group({"name": "b"}, {"name": "c", "target": "1回"}))
+    error = caught.value.errors()[0]
+    assert (error["type"], error["ctx"]) == ("entry_empty", {"entry": 1})
+
+
+def test_an_entry_blank_on_purpose_says_so():
+    unit = Unit.model_validate(_group({"name": "b", "target": None}))
+    assert unit.initiatives[0].table[0].entries[0].target is None
+
+
+@pytest.mark.parametrize("year", ["2020.0", "2_020", "２０２０", " 2020", "+2020"])
+def test_a_fiscal_year_is_plain_digits(year: str):
+    from jigyo.model import YearFile
+
+    with pytest.raises(ValidationError) as caught:
+        YearFile.model_validate({"fiscal_year": year, "organization": "o",
+                                 "departments": [{"name": "d"}]})
+    assert caught.value.errors()[0]["type"] == "int_parsing"
+
+
+def test_flat_table_repeats_a_merged_target_as_ditto_and_an_item_once():
+    flat = sample_unit().initiatives[0].flat
+    items = [row.item.lines if row.item else () for row in flat]
+    assert items[2:4] == [("20周年記念式典の準備",), ()]
+    targets = [row.target.lines if row.target else () for row in flat]
+    assert targets[2:4] == [("随時実施",), ("〃",)]
+    assert len(flat) == len(sample_unit().initiatives[0].rows)
+
+
+def test_the_default_labels_are_the_councils_words():
+    labels = Labels()
+    assert labels.columns() == ("項目", "内容", "目標値")
+    assert (labels.unit_policy, labels.policy, labels.draft) == ("係の方針", "方針", "（案）")
+    assert labels.commissioned("西東京市") == "（西東京市からの受託事業）"
+    assert labels.commissioned(None) == ""
+    ini = sample_unit().initiatives[0]
+    assert ini.caption == "１．組織運営の取り組みの項目・内容・目標値"
+    year = year_view(load_plans(SAMPLE).years[0])
+    assert (year.heading, year.site_title) == ("令和２年度　事業計画", "テスト市社会福祉協議会 事業計画")
+    assert year.department_header("総務課") == "令和２年度　総務課　事業計画"

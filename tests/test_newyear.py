@@ -69,3 +69,27 @@ def test_era_label_override_is_pointed_out(tmp_path: Path):
     result = jigyo("new-year", "2021", "--plans", str(plans))
     assert result.exit_code == 0
     assert "era_label（令和２年度）は前年度のままです" in result.output
+
+
+def test_messages_in_english_with_lang_en(tmp_path: Path):
+    plans = real_plans(tmp_path)
+    year = plans / "2020" / "year.yaml"
+    year.write_text(year.read_text(encoding="utf-8") + "era_label: 令和２年度\n", encoding="utf-8")
+    result = jigyo("new-year", "2021", "--plans", str(plans), "--lang", "en")
+    assert result.exit_code == 0
+    assert "the era_label (令和２年度) in" in result.output
+    assert f"Made {(plans / '2021').as_posix()}/ (" in result.output
+    result = jigyo("new-year", "2021", "--plans", str(plans), "--lang", "en")
+    assert result.exit_code == 1
+    assert "2021 already exists; delete it first to make it again." in result.output
+    result = jigyo("new-year", "2030", "--plans", str(plans), "--lang", "en")
+    assert result.exit_code == 1 and "there is no folder" in result.output
+
+
+def test_new_year_error_is_a_jigyo_error():
+    from jigyo.errors import JigyoError
+    from jigyo.newyear import NewYearError
+
+    err = NewYearError("new_year_exists", path="plans/2021")
+    assert isinstance(err, JigyoError) and err.exit_code == 1
+    assert err.text("ja") == "plans/2021 は既にあります。作り直すときは先に削除してください。"

@@ -149,7 +149,7 @@ def test_unit_page_has_breadcrumbs_and_year_switcher(site: Path):
     soumu = (site / "2020" / "soumu.html").read_text(encoding="utf-8")
     crumbs = soumu[soumu.index('aria-label="現在位置"'):soumu.index("</nav>")]
     assert re.findall(r">([^<>]+)</(?:a|li)>", crumbs) == [
-        "トップ", "令和２年度 事業計画", "総務課", "法人運営係"]
+        "トップ", "令和２年度　事業計画", "総務課", "法人運営係"]
     assert 'href="../2019/soumu.html">令和元年度</a>' in soumu
     kenri = (site / "2020" / "kenri.html").read_text(encoding="utf-8")
     assert 'href="../2019/index.html" class="absent">令和元年度' in kenri

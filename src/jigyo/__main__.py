@@ -1,3 +1,6 @@
+"""`python -m jigyo`: the same as the `jigyo` command."""
+
 from jigyo.cli import main
 
-main()
+if __name__ == "__main__":
+    main()

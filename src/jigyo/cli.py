@@ -1,6 +1,9 @@
 """The `jigyo` command: parses arguments and calls the library.
 
 Heavy imports happen inside the commands so that `jigyo --help` stays fast.
+Commands only do their work and raise: :func:`~jigyo.clierrors.handles_errors`
+turns every failure into a message in the language of ``--lang`` and an exit
+status, and :mod:`jigyo.clihelp` words help and usage mistakes in Japanese.
 """
 
 from __future__ import annotations
@@ -12,10 +15,20 @@ from typing import Annotated
 
 import typer
 
+from .clierrors import INTERRUPTED, handles_errors
+from .clihelp import JigyoTyper
 from .diff.formats import NAMES as DIFF_FORMATS
+from .errors import UsageError
+from .messages import message
 
-app = typer.Typer(
-    help="jigyo: YAML で書いた事業計画を検査し、Web サイト・Markdown・JSON・PDF に組版します。",
+
+def _h(code: str) -> str:
+    """Help text from the catalogue (help is printed before --lang is read: Japanese)."""
+    return message(code, "ja")
+
+
+app = JigyoTyper(
+    help=_h("help_app"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -28,121 +41,130 @@ class Lang(StrEnum):
 
 
 PlansOption = Annotated[
-    Path, typer.Option("--plans", help="計画フォルダ（年度フォルダ 2020/ などを含む）")
+    Path, typer.Option("--plans", help=_h("opt_plans"), metavar=_h("help_metavar_folder"))
 ]
-LangOption = Annotated[Lang, typer.Option("--lang", help="メッセージの言語（ja / en）")]
+LangOption = Annotated[Lang, typer.Option("--lang", help=_h("opt_lang"))]
+OutOption = Annotated[
+    Path, typer.Option("--out", help=_h("opt_out"), metavar=_h("help_metavar_folder"))
+]
 
 
 def _report(problems: list[object], lang: Lang) -> None:
-    from .messages import message
+    """Every problem, then the count (for a command that catches PlanError itself)."""
+    from .clierrors import report
+    from .errors import PlanError
     from .problems import Problem
 
-    for found in problems:
-        assert isinstance(found, Problem)
-        typer.echo(found.format(lang.value), err=True)
-    typer.echo(message("problem_count", lang.value, count=len(problems)), err=True)
+    report(PlanError([p for p in problems if isinstance(p, Problem)]), lang.value)
 
 
-@app.command()
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(message("version", "ja", version=version("jigyo")))
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool, typer.Option("--version", help=_h("help_version"), callback=_show_version,
+                           is_eager=True)
+    ] = False,
+) -> None:
+    """Options of `jigyo` itself (the version); every command has its own."""
+
+
+@app.command(help=_h("check_help"))
+@handles_errors(failure=1)
 def check(plans: PlansOption = Path("plans"), lang: LangOption = Lang.ja) -> None:
-    """計画ファイルをすべて検査し、誤りを「ファイル:行:列: 内容」で示します。"""
-    from .errors import PlanError
+    """Load every plan; a problem is raised as PlanError and listed by the handler."""
     from .loader import load_plans
 
-    try:
-        loaded = load_plans(plans)
-    except PlanError as err:
-        _report(list(err.problems), lang)
-        raise typer.Exit(1) from None
+    loaded = load_plans(plans)
+    for notice in loaded.notices:  # skipped files and folders: reported, not fatal
+        typer.echo(notice.format(lang.value), err=True)
     for year in loaded.years:
-        if lang is Lang.ja:
-            typer.echo(f"{year.path.as_posix()}: {len(year.units)} 件の計画単位に問題はありません。")
-        else:
-            typer.echo(f"{year.path.as_posix()}: {len(year.units)} unit(s), no problems.")
+        typer.echo(message("check_ok", lang.value, path=year.path.as_posix(),
+                           count=len(year.units)))
 
 
-@app.command()
+@app.command(help=_h("build_help"))
+@handles_errors(failure=1, after_plan_error="build_unchanged")
 def build(
     plans: PlansOption = Path("plans"),
-    out: Annotated[Path, typer.Option("--out", help="出力フォルダ")] = Path("build"),
+    out: OutOption = Path("build"),
     fmt: Annotated[
         list[str] | None,
-        typer.Option("--format", "-f", help="出力形式（html, md, json, pdf。複数指定可。既定: すべて）"),
+        typer.Option("--format", "-f", help=_h("opt_format"), metavar=_h("help_metavar_format")),
     ] = None,
     year: Annotated[
-        list[int] | None, typer.Option("--year", "-y", help="この年度だけを組版（複数指定可）")
+        list[int] | None,
+        typer.Option("--year", "-y", help=_h("opt_year"), metavar=_h("help_metavar_year")),
     ] = None,
     lang: LangOption = Lang.ja,
     base_url: Annotated[
-        str | None,
-        typer.Option("--base-url", help="サイトを公開する URL（例: https://example.jp/jigyo/）。"
-                     "sitemap.xml と正規 URL に使います"),
+        str | None, typer.Option("--base-url", help=_h("opt_base_url"), metavar="URL"),
     ] = None,
 ) -> None:
-    """計画を検査し、Web サイト（site/）、Markdown（md/）、JSON（json/）、PDF（pdf/）を出力します。"""
+    """Build the chosen formats; a format asked for by name and not made is a failure."""
     from .build import FORMATS
     from .build import build as run_build
-    from .errors import PlanError
 
     chosen = [f.strip() for item in (fmt or []) for f in item.split(",") if f.strip()] or None
     unknown = [f for f in chosen or [] if f not in FORMATS]
     if unknown:
-        typer.echo(
-            f"不明な出力形式です: {', '.join(unknown)}（使えるもの: {', '.join(FORMATS)}）", err=True
-        )
-        raise typer.Exit(2)
+        raise UsageError("unknown_format", names=", ".join(unknown), choices=", ".join(FORMATS))
     skipped: list[str] = []
 
     def on_skip(name: str, reason: str) -> None:
         skipped.append(name)
-        typer.echo(f"{name}: {reason}", err=True)
+        typer.echo(message("format_skipped", lang.value, name=name, reason=reason), err=True)
 
-    try:
-        counts = run_build(plans, out, chosen, year, base_url, on_skip=on_skip)
-    except PlanError as err:
-        _report(list(err.problems), lang)
-        typer.echo("出力は変更していません。" if lang is Lang.ja else "Nothing was written.",
-                   err=True)
-        raise typer.Exit(1) from None
-    except OSError as err:
-        typer.echo(f"出力を書き込めません: {err}", err=True)
-        raise typer.Exit(1) from None
+    counts = run_build(plans, out, chosen, year, base_url, on_skip=on_skip)
     for name, count in counts.items():
         folder = (out / FORMATS[name].folder).as_posix()
-        typer.echo(f"{name}: {folder}/ に {count} ファイル" if lang is Lang.ja
-                   else f"{name}: {count} file(s) in {folder}/")
-    if chosen and skipped:  # a format asked for by name and not made is a failure
+        typer.echo(message("build_written", lang.value, name=name, folder=folder, count=count))
+    if chosen and skipped:
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(help=_h("schema_help"))
+@handles_errors(failure=1)
 def schema(
-    out: Annotated[Path, typer.Option("--out", help="出力フォルダ")] = Path("schema"),
+    out: Annotated[
+        Path, typer.Option("--out", help=_h("opt_out"), metavar=_h("help_metavar_folder"))
+    ] = Path("schema"),
 ) -> None:
-    """エディタ補完用の JSON Schema（unit.schema.json, year.schema.json）を書き出します。"""
+    """Write the JSON Schemas editors complete from."""
     from .schema import write_schemas
 
     for path in write_schemas(out):
         typer.echo(path.as_posix())
 
 
-@app.command()
+@app.command(help=_h("serve_help"))
+@handles_errors(failure=1)
 def serve(
     plans: PlansOption = Path("plans"),
-    out: Annotated[Path, typer.Option("--out", help="出力フォルダ（site/ を配信します）")] = Path("build"),
-    port: Annotated[int, typer.Option("--port", "-p", help="ポート番号（0 で空いている番号）")] = 8000,
+    out: Annotated[
+        Path, typer.Option("--out", help=_h("serve_opt_out"), metavar=_h("help_metavar_folder"))
+    ] = Path("build"),
+    port: Annotated[
+        int, typer.Option("--port", "-p", help=_h("serve_opt_port"),
+                          metavar=_h("help_metavar_port"))
+    ] = 8000,
+    lang: LangOption = Lang.ja,
 ) -> None:
-    """サイトを組版して 127.0.0.1 で表示し、計画を保存するたびに組版し直して再読み込みします。"""
+    """Run the preview until Ctrl+C."""
     from .serve import serve as run_serve
 
-    try:
-        run_serve(plans, out, port)
-    except OSError as err:
-        typer.echo(f"サーバーを起動できません: {err}", err=True)
-        raise typer.Exit(1) from None
+    run_serve(plans, out, port, lang=lang.value)
 
 
 @app.command()
+@handles_errors(failure=2)
 def diff(
     specs: Annotated[
         list[str] | None,
@@ -183,64 +205,51 @@ def diff(
     from .diff.formats.options import Options
     from .diff.output import save
     from .diff.sides import compare
-    from .errors import JigyoError, PlanError
-    from .messages import message
+    from .failures import os_error_text
 
     if fmt not in DIFF_FORMATS:
-        typer.echo(message("diff_unknown_format", lang.value, name=fmt,
-                           names=", ".join(DIFF_FORMATS)), err=True)
-        raise typer.Exit(2)
-    try:
-        reports = compare(plans, list(specs or []), base, ignore_order=ignore_order)
-    except PlanError as err:
-        _report(list(err.problems), lang)
-        raise typer.Exit(2) from None
-    except JigyoError as err:
-        typer.echo(err.text(lang.value), err=True)
-        raise typer.Exit(2) from None
-    name = fmt
-    color = (output is None and name == "text" and not no_color
+        raise UsageError("diff_unknown_format", name=fmt, names=", ".join(DIFF_FORMATS))
+    reports = compare(plans, list(specs or []), base, ignore_order=ignore_order)
+    color = (output is None and fmt == "text" and not no_color
              and "NO_COLOR" not in os.environ and sys.stdout.isatty())
     options = Options(lang=lang.value, color=color, new_on_left=not old_left,
                       abbreviate=abbreviate, report_url=report_url)
-    text = render(reports, name, options)
+    text = render(reports, fmt, options)
     if output is None:
         sys.stdout.write(text)
     else:
         try:
             save(output, text)
         except OSError as err:
-            typer.echo(message("diff_cannot_write", lang.value, detail=err), err=True)
+            typer.echo(message("diff_cannot_write", lang.value,
+                               detail=os_error_text(err, lang.value)), err=True)
             raise typer.Exit(2) from None
     raise typer.Exit(1 if any(r.changed for r in reports) else 0)
 
 
-@app.command("new-year")
+@app.command("new-year", help=_h("new_year_help"))
+@handles_errors(failure=1)
 def new_year(
-    year: Annotated[int, typer.Argument(help="新しい年度（例: 2021）。前年度のフォルダを写します")],
+    year: Annotated[
+        int, typer.Argument(help=_h("new_year_arg_year"), metavar=_h("help_metavar_year"),
+                            show_default=False)
+    ],
     plans: PlansOption = Path("plans"),
     lang: LangOption = Lang.ja,
 ) -> None:
-    """前年度の計画をすべて写して新しい年度のフォルダを作ります（fiscal_year だけを書き換え）。"""
-    from .errors import PlanError
-    from .newyear import NewYearError
+    """Copy the previous year into a new year folder."""
     from .newyear import new_year as make
 
-    try:
-        made = make(plans, year)
-    except PlanError as err:
-        _report(list(err.problems), lang)
-        raise typer.Exit(1) from None
-    except (NewYearError, OSError) as err:
-        typer.echo(str(err), err=True)
-        raise typer.Exit(1) from None
+    made = make(plans, year)
     for warning in made.warnings:
-        typer.echo(warning, err=True)
-    typer.echo(f"{made.folder.as_posix()}/ を作りました（{len(made.copied)} ファイル）。")
+        typer.echo(warning.text(lang.value), err=True)
+    typer.echo(message("new_year_made", lang.value, path=made.folder.as_posix(),
+                       count=len(made.copied)))
 
 
 def main() -> None:
     try:
         app()
-    except KeyboardInterrupt:  # pragma: no cover - interactive only
-        sys.exit(130)
+    except KeyboardInterrupt:  # pragma: no cover - Ctrl+C while the arguments are read
+        typer.echo(message("interrupted", "ja"), err=True)
+        sys.exit(INTERRUPTED)

@@ -22,6 +22,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .digits import Number
+from .limits import DEFAULT, Limits
+
 # The loader hands every scalar over as the text that was written, but an
 # editor's YAML language server sees `12` as a number and `no` as text: the
 # schema accepts both so that editors do not flag a plain target such as 12.
@@ -235,13 +238,21 @@ class Group(_Strict):
 
     @model_validator(mode="after")
     def _spans_fit(self) -> Group:
-        """A merged cell must cover entries that exist and leave that column empty."""
+        """A merged cell must cover entries that exist and leave that column empty.
+
+        An entry with neither 内容 nor 目標値 (and no merged cell over it) is
+        refused: that is what is left when the first entry of a merged cell is
+        deleted, and the merged text would vanish from the table without a
+        word. An entry meant to stay blank says so with an empty `target:`.
+        """
+        covered: set[int] = set()
         for column in ("content", "target"):
-            covered = 0
+            left_over = 0
             for index, entry in enumerate(self.entries):
                 cell = getattr(entry, column)
-                if covered:
-                    covered -= 1
+                if left_over:
+                    left_over -= 1
+                    covered.add(index)
                     if cell is not None or entry.rows is not None:
                         raise PydanticCustomError(
                             "span_covered", "cell inside a merged cell",
@@ -255,7 +266,13 @@ class Group(_Strict):
                             "span_too_long", "span too long",
                             {"column": column, "span": cell.span, "left": left},
                         )
-                    covered = cell.span - 1
+                    left_over = cell.span - 1
+        for index, entry in enumerate(self.entries):
+            if (entry.rows is None and entry.content is None and entry.target is None
+                    and index not in covered
+                    and not {"content", "target"} & entry.model_fields_set):
+                raise PydanticCustomError("entry_empty", "entry without cells",
+                                          {"entry": index + 1})
         return self
 
 
@@ -323,7 +340,7 @@ class Department(_Strict):
 class YearFile(_Strict):
     """Document metadata of one fiscal year: plans/<year>/year.yaml."""
 
-    fiscal_year: int = Field(
+    fiscal_year: Number = Field(
         title="年度",
         description="年度の始まる西暦年（例: 2020 は令和２年度）。フォルダ名と同じにします。",
         ge=1989,
@@ -358,6 +375,12 @@ class YearFile(_Strict):
         default=None,
         title="連絡先",
         description="問い合わせ先（住所・電話番号など）。リストにすると複数行で表示します。",
+    )
+    limits: Limits = Field(
+        default=DEFAULT,
+        title="上限",
+        description="読み込む計画の大きさの上限（ファイルの大きさ・文字数・要素数など）。"
+        "実際の計画よりはるかに大きい既定値で足りないときだけ書きます。",
     )
 
 

@@ -13,12 +13,13 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import PlanError
+from .errors import JigyoError, PlanError
 from .loader import YEAR_FILE, load_year
+from .messages import Msg, msg
 from .yamlread import read
 
 
-class NewYearError(Exception):
+class NewYearError(JigyoError):
     """The new year cannot be made (it exists, or there is no year to start from)."""
 
 
@@ -26,7 +27,8 @@ class NewYearError(Exception):
 class NewYear:
     folder: Path
     copied: tuple[str, ...]
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[Msg, ...] = field(default=())
+    """Things to check by hand in the new year, worded when printed."""
 
 
 def _set_fiscal_year(source: Path, text: str, old: int, new: int) -> str:
@@ -39,7 +41,8 @@ def _set_fiscal_year(source: Path, text: str, old: int, new: int) -> str:
     line = lines[line_no - 1]
     at = line.find(str(old), column - 1)
     if at < 0:  # pragma: no cover - the loader checked fiscal_year == folder name
-        raise NewYearError(f"{source.as_posix()}:{line_no}:{column}: fiscal_year を書き換えられません。")
+        raise NewYearError("new_year_cannot_rewrite", path=source.as_posix(), line=line_no,
+                           column=column)
     lines[line_no - 1] = line[:at] + str(new) + line[at + len(str(old)):]
     return "".join(lines)
 
@@ -49,16 +52,16 @@ def new_year(plans_dir: Path, year: int) -> NewYear:
     previous = plans_dir / str(year - 1)
     target = plans_dir / str(year)
     if target.exists():
-        raise NewYearError(f"{target.as_posix()} は既にあります。作り直すときは先に削除してください。")
+        raise NewYearError("new_year_exists", path=target.as_posix())
     if not previous.is_dir():
-        raise NewYearError(f"元にする前年度のフォルダ {previous.as_posix()} がありません。")
+        raise NewYearError("new_year_no_previous", path=previous.as_posix())
     loaded, problems = load_year(previous)
     if problems or loaded is None:
         raise PlanError(problems)
-    warnings: list[str] = []
+    warnings: list[Msg] = []
     if loaded.meta.era_label:
-        warnings.append(f"{target.as_posix()}/{YEAR_FILE} の era_label（{loaded.meta.era_label}）"
-                        "は前年度のままです。新しい年度に合わせて直してください。")
+        warnings.append(msg("new_year_era_label", path=f"{target.as_posix()}/{YEAR_FILE}",
+                            label=loaded.meta.era_label))
     staging = plans_dir / f".{year}.new-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     copied: list[str] = []

@@ -60,7 +60,7 @@ def _entries(rows: tuple[RowView, ...]) -> list[tuple[str, str]]:
 
 
 def _initiative_heading(ini: InitiativeView) -> str:
-    return plain(ini.number + ini.title) + ini.commissioned
+    return plain(ini.heading)
 
 
 def build_index(years: list[YearView]) -> dict[str, Any]:
@@ -73,7 +73,7 @@ def build_index(years: list[YearView]) -> dict[str, Any]:
     index: dict[str, list[list[Any]]] = {"years": [], "units": [], "inis": [], "docs": []}
     for year in sorted(years, key=lambda y: y.year, reverse=True):
         y_index = len(index["years"])
-        index["years"].append([year.year, f"{year.era}　{year.title}"])
+        index["years"].append([year.year, year.heading])
         for unit in year.units:
             _add_unit(index, y_index, unit)
     return index

@@ -38,7 +38,7 @@ def test_comparison_page_fits_the_screen_and_is_photographed(site_url: str, open
         "document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, width
     crumbs = page.locator("nav.breadcrumbs li").all_inner_texts()
-    assert [c.strip() for c in crumbs] == ["トップ", "令和２年度 事業計画",
+    assert [c.strip() for c in crumbs] == ["トップ", "令和２年度\u3000事業計画",
                                            "新旧対照表（令和元年度との比較）"]
     page.screenshot(path=str(SCREENSHOTS / f"shinkyu-{width}.png"), full_page=False)
 

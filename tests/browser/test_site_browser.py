@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
 from typing import Any
 
 import pytest
 
-from .conftest import GONE, SCREENSHOTS
+from jigyo.build import build
+
+from ..conftest import SAMPLE
+from .conftest import GONE, SCREENSHOTS, _Quiet
 
 PAGES = ["index.html", "2020/index.html", "2020/houjin-unei.html", "2020/all.html",
          "search.html?q=理事会", "2019/volunteer-center.html"]
@@ -174,3 +182,94 @@ def test_print_shows_the_plan_without_navigation(site_url: str, open_page: Any):
         assert not page.locator(hidden).is_visible(), hidden
     assert page.locator("h1").is_visible()
     assert page.locator(".plan-table").first.is_visible()
+
+
+# --- a draft fixture year: the （案） mark, the year's status, Japanese line breaking ------
+
+LONG = ("ボランティアセンターのコーディネーターが「第四次地域福祉活動計画」＜平成31年度～2023年度＞"
+        "に基づきサービスのメニューを広げます。") * 4
+"""Made-up text with many ー and ＞, to see where lines break at every width."""
+
+
+@pytest.fixture(scope="module")
+def draft_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    work = tmp_path_factory.mktemp("draft")
+    plans = work / "plans"
+    shutil.copytree(SAMPLE, plans)
+    year = plans / "2020" / "year.yaml"
+    year.write_text(year.read_text(encoding="utf-8") + (
+        "draft: true\napproved: 令和２年３月２５日　理事会\npublished: 令和２年４月１日\n"
+        "contact:\n  - テスト市社会福祉協議会　総務課\n  - 電話 000-0000-0000\n"), encoding="utf-8")
+    unit = plans / "2020" / "soumu.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace(
+        "      - 段落の文章です。", f"      - {LONG}"), encoding="utf-8")
+    build(plans, work / "build", ["html"])
+    handler = functools.partial(_Quiet, directory=str(work / "build" / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+LINE_STARTS = """() => {
+  // Every character that begins a new line inside a block of main, found from its box.
+  const starts = [];
+  for (const block of document.querySelectorAll('main p, main li, main td, main th, main h2')) {
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    let top = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.data.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const box = range.getClientRects()[0];
+        if (!box || !node.data[i].trim()) continue;
+        if (top !== null && box.top > top + 2) starts.push(node.data[i]);
+        top = box.top;
+      }
+    }
+  }
+  return starts;
+}"""
+
+
+def test_no_line_starts_with_a_prolonged_sound_mark_or_a_closing_angle(draft_url: str,
+                                                                       open_page: Any):
+    page = open_page(width=375).page
+    page.goto(draft_url + "2020/soumu.html")
+    assert page.evaluate("getComputedStyle(document.body).lineBreak") == "strict"
+    starts: list[str] = []
+    for width in range(300, 480, 9):
+        page.set_viewport_size({"width": width, "height": 800})
+        starts += page.evaluate(LINE_STARTS)
+    assert len(starts) > 100  # the text did wrap, many times
+    assert [c for c in starts if c in "ー＞"] == []
+
+
+def test_draft_year_shows_its_mark_and_status(draft_url: str, open_page: Any):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (1280, 375):
+        page = open_page(width=width).page
+        page.goto(draft_url + "index.html")
+        assert page.locator(".year-list h2").first.inner_text() == "令和２年度　事業計画（案）"
+        status = page.locator(".publication").first
+        assert status.is_visible()
+        assert "発行日" in status.inner_text() and "令和２年４月１日" in status.inner_text()
+        page.screenshot(path=str(SCREENSHOTS / f"draft-index-{width}.png"), full_page=True)
+        page.goto(draft_url + "2020/index.html")
+        assert page.locator("h1").inner_text() == "令和２年度　事業計画（案）"
+        assert "電話 000-0000-0000" in page.locator(".publication").inner_text()
+        page.goto(draft_url + "2020/soumu.html")
+        assert page.locator(".running-header").inner_text() == "令和２年度　総務課　事業計画（案）"
+        page.screenshot(path=str(SCREENSHOTS / f"draft-soumu-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("path", ["index.html", "2020/index.html"])
+def test_axe_reports_no_violation_on_the_draft_year_status(draft_url: str, open_page: Any,
+                                                            axe_source: str, path: str):
+    page = open_page(width=375).page
+    page.goto(draft_url + path)
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})")
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []

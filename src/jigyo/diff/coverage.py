@@ -52,6 +52,7 @@ COMPARED: dict[str, str] = {
 
 IGNORED: dict[str, str] = {
     "YearFile.fiscal_year": "it names the two sides being compared (the report's labels)",
+    "YearFile.limits": "limits govern reading the files, not the printed plan",
     "Initiative.id": "an id only pins identity across years; it is never printed",
     "Group.id": "an id only pins identity across years; it is never printed",
     "Entry.id": "an id only pins identity across years; it is never printed",

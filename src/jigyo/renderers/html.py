@@ -110,7 +110,7 @@ class _Site:
         self.years = sorted(years, key=lambda y: y.year, reverse=True)
         self.options = options
         self.organization = self.years[0].organization
-        self.site_title = f"{self.organization} 事業計画"
+        self.site_title = self.years[0].site_title
         self.files: Files = {}
         self.pages: list[str] = []
         self.unit_diffs: dict[tuple[int, str], UnitDiffLink] = {}
@@ -128,7 +128,7 @@ class _Site:
         self.pages.append(path)
 
     def year_crumb(self, year: YearView, href: str | None) -> Crumb:
-        return Crumb(f"{year.era} {year.title}", href)
+        return Crumb(year.heading, href)
 
     def switcher(self, year: YearView, unit: UnitView) -> list[YearLink]:
         links: list[YearLink] = []
@@ -160,7 +160,7 @@ class _Site:
         short, full = diff_name(old.year), diff_name(old.year, full=True)
         label = message("diff_html_year_link", era=old.era)
         crumbs = [Crumb(TOP, "../index.html"), self.year_crumb(new, "index.html"), Crumb(label)]
-        base = f"{label} | {new.era} {new.title} | {self.organization}"
+        base = f"{label} | {new.heading} | {self.organization}"
         for name, other, abbreviate in ((short, full, True), (full, short, False)):
             self.page(f"{new.year}/{name}", "shinkyu.html", base, crumbs, other_page=other,
                       **{k: v for k, v in comparison.context(abbreviate).items()
@@ -184,7 +184,7 @@ class _Site:
                   [Crumb(TOP, "index.html"), Crumb("検索")])
         top = Crumb(TOP, "../index.html")
         for year in self.years:
-            base = f"{year.era} {year.title} | {self.organization}"
+            base = f"{year.heading} | {self.organization}"
             self.page(
                 f"{year.year}/index.html", "year.html", f"目次 | {base}",
                 [top, self.year_crumb(year, None)],

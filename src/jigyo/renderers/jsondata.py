@@ -1,12 +1,15 @@
-"""The whole year as data: the plan, normalised, with the generated numbering."""
+"""The whole year as data: the plan, normalised, with the generated numbering.
+
+Read from the views only (never the model), so the data carries exactly the
+numbers, labels and anchors every other output shows.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from ..layout import BlockView, UnitView, YearView, entry_numbers, lines
-from ..model import BulletCell, Cell, Entry, Initiative, Spanning
+from ..layout import BlockView, CellText, EntryView, InitiativeView, UnitView, YearView
 from . import Files
 
 
@@ -15,42 +18,43 @@ def _blocks(blocks: tuple[BlockView, ...]) -> list[dict[str, Any]]:
             for b in blocks]
 
 
-def _cell(cell: Cell | None) -> dict[str, Any] | None:
+def _cell(cell: CellText | None) -> dict[str, Any] | None:
     if cell is None:
         return None
-    if isinstance(cell, Spanning):
-        return {"lines": lines(cell.text), "span": cell.span, "bullets": False}
-    return {"lines": lines(cell), "span": 1, "bullets": isinstance(cell, BulletCell)}
+    return {"lines": list(cell.lines), "span": cell.span, "bullets": cell.bullets}
 
 
-def _entry(entry: Entry, number: str | None) -> dict[str, Any]:
+def _entry(entry: EntryView) -> dict[str, Any]:
     return {
         "id": entry.id,
-        "number": number,
+        "number": entry.number or None,
         "name": entry.name,
         "content": _cell(entry.content),
         "target": _cell(entry.target),
         "rows": None if entry.rows is None else [
-            {"content": lines(r.content), "target": lines(r.target),
-             "bullets": isinstance(r.content, BulletCell)}
+            {"content": list(r.content.lines), "target": list(r.target.lines),
+             "bullets": r.content.bullets}
             for r in entry.rows
         ],
         "note": entry.note,
     }
 
 
-def _table(initiative: Initiative) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": group.id,
-            "item": group.item,
-            "entries": [_entry(e, n or None) for e, n in zip(group.entries, numbers, strict=True)],
-        }
-        for group, numbers in zip(initiative.table, entry_numbers(initiative), strict=True)
-    ]
+def _initiative(ini: InitiativeView) -> dict[str, Any]:
+    return {
+        "id": ini.id,
+        "number": ini.number,
+        "title": ini.title,
+        "commissioned": ini.commissioned,
+        "anchor": ini.anchor,
+        "policy": _blocks(ini.policy),
+        "table": [{"id": g.id, "item": g.item, "entries": [_entry(e) for e in g.entries]}
+                  for g in ini.groups],
+        "note": ini.note,
+    }
 
 
-def _unit(view: UnitView, initiatives: list[Initiative]) -> dict[str, Any]:
+def _unit(view: UnitView) -> dict[str, Any]:
     return {
         "slug": view.slug,
         "department": view.department,
@@ -59,31 +63,22 @@ def _unit(view: UnitView, initiatives: list[Initiative]) -> dict[str, Any]:
         "label": view.label,
         "policy": _blocks(view.policy),
         "note": view.note,
-        "initiatives": [
-            {
-                "id": model_ini.id,
-                "number": ini.number,
-                "title": ini.title,
-                "commissioned": ini.commissioned,
-                "anchor": ini.anchor,
-                "policy": _blocks(ini.policy),
-                "table": _table(model_ini),
-                "note": ini.note,
-            }
-            for ini, model_ini in zip(view.initiatives, initiatives, strict=True)
-        ],
+        "initiatives": [_initiative(ini) for ini in view.initiatives],
     }
 
 
 def year_data(view: YearView) -> dict[str, Any]:
-    models = {u.slug: u.unit for u in view.source.units}
     return {
         "fiscal_year": view.year,
         "era": view.era,
         "organization": view.organization,
         "title": view.title,
+        "draft": view.draft,
+        "approved": view.approved,
+        "published": view.published,
+        "contact": list(view.contact),
         "departments": [
-            {"name": d.name, "units": [_unit(u, models[u.slug].initiatives) for u in d.units]}
+            {"name": d.name, "units": [_unit(u) for u in d.units]}
             for d in view.departments
         ],
     }

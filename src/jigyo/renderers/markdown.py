@@ -1,67 +1,66 @@
 """Markdown that reads well on GitHub: a file per unit and an index per year.
 
-GitHub tables have no merged cells, so the table is flattened: a 項目 is shown
-on its first row only, and a 目標値 merged over several entries is repeated as
-〃 (the Japanese ditto mark) on the entries it covers.
+GitHub tables have no merged cells, so the table is written out flat by the
+view (`InitiativeView.flat`: a 項目 on its first row only, a merged 目標値
+repeated as 〃). Every value is escaped here: names and labels as plain text,
+plan text as inline Markdown with HTML and unsafe links neutralised. The
+year's contents link to the ids GitHub gives the unit files' headings.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..inline import to_markdown
-from ..layout import CellView, InitiativeView, YearView
+from ..inline import markdown_text, to_markdown
+from ..layout import CellView, FlatRow, UnitView, YearView
 from . import Files
+from .mdanchors import github_slug, heading_ids, heading_text
 from .templating import render
 
-DITTO = "〃"
 
-
-def _cell(cell: CellView) -> str:
-    parts = [cell.marker + to_markdown(line) for line in cell.lines]
+def _cell(cell: CellView | None) -> str:
+    if cell is None:
+        return ""
+    mark = markdown_text(cell.marker)
+    parts = [mark + to_markdown(line) for line in cell.lines]
     if cell.number and parts:
-        parts[0] = cell.number + parts[0]
+        parts[0] = markdown_text(cell.number) + parts[0]
     if cell.note:
         parts.append(to_markdown(cell.note))
     return "<br>".join(parts)
 
 
-def table(initiative: InitiativeView) -> list[tuple[str, str, str]]:
-    """Rows of (項目, 内容, 目標値) with merged cells written out."""
-    flat: list[tuple[str, str, str]] = []
-    target_left = 0  # rows still covered by a merged 目標値 cell
-    for row in initiative.rows:
-        item = target = ""
-        content: list[str] = []
-        has_target = False
-        for cell in row.cells:
-            text = _cell(cell)
-            if cell.kind == "item":
-                item = text
-            elif cell.kind == "target":
-                target, has_target, target_left = text, True, cell.rowspan
-            elif text:
-                content.append(text)
-        if not has_target and target_left > 0:
-            target = DITTO
-        target_left -= 1
-        flat.append((item, "<br>".join(content), target))
-    return flat
+def row_cells(row: FlatRow) -> tuple[str, str, str]:
+    """(項目, 内容, 目標値) of one table row as Markdown cell text."""
+    content = [text for text in (_cell(c) for c in row.content) if text]
+    return _cell(row.item), "<br>".join(content), _cell(row.target)
 
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
-def _tidy(text: str) -> bytes:
-    return _BLANK_RUNS.sub("\n\n", text).encode()
+def _tidy(text: str) -> str:
+    return _BLANK_RUNS.sub("\n\n", text)
+
+
+def _anchors(unit: UnitView, page: str) -> dict[str, str]:
+    """The GitHub id of each 取り組み's heading in its unit's page, by the 取り組み's anchor."""
+    ids: dict[str, str] = {}
+    for text, slug in heading_ids(page):
+        ids.setdefault(text, slug)
+    texts = {ini.anchor: heading_text(to_markdown(ini.heading)) for ini in unit.initiatives}
+    return {anchor: ids.get(text) or github_slug(text) for anchor, text in texts.items()}
 
 
 def render_markdown(years: list[YearView]) -> Files:
     files: Files = {}
+    helpers = {"plain": markdown_text, "cells": row_cells}
     for year in years:
-        files[f"{year.year}/index.md"] = _tidy(render("md", "year.md", year=year))
+        anchors: dict[str, dict[str, str]] = {}
         for unit in year.units:
-            files[f"{year.year}/{unit.slug}.md"] = _tidy(
-                render("md", "unit.md", year=year, unit=unit, table=table)
-            )
+            page = _tidy(render("md", "unit.md", year=year, unit=unit, **helpers))
+            files[f"{year.year}/{unit.slug}.md"] = page.encode()
+            anchors[unit.slug] = _anchors(unit, page)
+        files[f"{year.year}/index.md"] = _tidy(
+            render("md", "year.md", year=year, anchors=anchors, **helpers)).encode()
     return files

@@ -7,21 +7,19 @@ control character is printed as a visible escape such as ``\\x1b``.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from ...problems import visible
+
 WIDTH = 80
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _NO_LINE_START = set("、。，．,.)）」』】〕ー…・：:！？!?")
 Token = tuple[str, str]
 """(text, style) of a stretch of a line, or of one unit to wrap."""
 
 
 def printable(text: str) -> str:
-    """User text safe for a terminal: tabs as spaces, other controls as visible escapes."""
-    text = text.replace("\t", " ")
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                        else f"\\u{ord(m.group()):04x}", text)
+    """User text safe for a terminal: lines kept, tabs as spaces, other controls as escapes."""
+    return "\n".join(visible(line.replace("\t", " ")) for line in text.split("\n"))
 
 
 def cells(text: str) -> int:

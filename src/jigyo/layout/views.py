@@ -1,0 +1,247 @@
+"""The view classes: the plan as every output shows it, numbered and labelled.
+
+Every string here that is not the user's text was derived from the year's
+:class:`~jigyo.layout.labels.Labels` when the view was built; templates,
+JSON, search, the differ and the PDF only read these attributes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..loader import LoadedYear
+from .labels import LABELS, Labels
+
+
+@dataclass(frozen=True)
+class BlockView:
+    """One block of a 方針: a paragraph, a heading, bullets or a numbered list."""
+
+    kind: Literal["heading", "text", "bullets", "numbered"]
+    items: tuple[tuple[str, str], ...]
+    """(marker, text) pairs: the marker is 【】, ・ or １. as printed."""
+
+    @property
+    def printed(self) -> tuple[str, ...]:
+        """Each line as printed: 【見出し】, ・箇条, １.番号付き, or the paragraph."""
+        if self.kind == "heading":
+            return tuple(f"{mark[:1]}{text}{mark[1:]}" for mark, text in self.items)
+        return tuple(mark + text for mark, text in self.items)
+
+
+@dataclass(frozen=True)
+class CellText:
+    """The text of one 内容 or 目標値 cell of an entry, before it is laid out as a table."""
+
+    lines: tuple[str, ...] = ()
+    marker: str = ""
+    """Printed before each line (・ in a bulleted cell)."""
+    span: int = 1
+    """How many entries a merged cell covers (1: not merged)."""
+
+    @property
+    def text(self) -> str:
+        """The cell as one text: lines joined by newlines, each after its mark."""
+        return "\n".join(self.marker + line for line in self.lines)
+
+    @property
+    def bullets(self) -> bool:
+        """Whether the cell is a bulleted list."""
+        return bool(self.marker)
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    """One 内容/目標値 pair of an entry that has several (`rows` in the YAML)."""
+
+    content: CellText
+    target: CellText
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """One 事項 as written, numbered: the structure the differ, JSON and search read."""
+
+    id: str | None
+    number: str
+    """(1), or "" where no number is printed."""
+    name: str | None
+    numbered: bool
+    content: CellText | None
+    """None where the entry writes no content."""
+    target: CellText | None
+    rows: tuple[EntryRow, ...] | None
+    note: str | None
+    anchor: str
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """One 項目 and its entries."""
+
+    id: str | None
+    item: str | None
+    entries: tuple[EntryView, ...]
+
+
+@dataclass(frozen=True)
+class CellView:
+    """One cell of the printed table (with its rowspan and colspan)."""
+
+    kind: Literal["item", "name", "content", "target"]
+    lines: tuple[str, ...] = ()
+    marker: str = ""
+    """Printed before each line (・ in a bulleted cell)."""
+    number: str = ""
+    note: str | None = None
+    rowspan: int = 1
+    colspan: int = 1
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class RowView:
+    """One row of the printed table."""
+
+    cells: tuple[CellView, ...]
+    group: int
+    """Index of the 項目 group, so renderers can keep a group together."""
+
+
+@dataclass(frozen=True)
+class FlatRow:
+    """One row of the table for outputs without merged cells (Markdown).
+
+    `target` is the ditto cell (〃) on a row that a merged 目標値 above covers.
+    """
+
+    item: CellView | None
+    content: tuple[CellView, ...]
+    target: CellView | None
+
+
+@dataclass(frozen=True)
+class InitiativeView:
+    number: str
+    title: str
+    commissioned: str
+    anchor: str
+    policy: tuple[BlockView, ...]
+    rows: tuple[RowView, ...]
+    note: str | None
+    id: str | None = None
+    numbering: Literal["item", "table"] = "item"
+    groups: tuple[GroupView, ...] = ()
+    """The table as 項目 → entries (`rows` is the same table laid out for printing)."""
+    flat: tuple[FlatRow, ...] = ()
+    """The same table with merged cells written out, for Markdown."""
+    labels: Labels = field(default=LABELS, repr=False, compare=False)
+
+    @property
+    def heading(self) -> str:
+        """１．組織運営の取り組み（西東京市からの受託事業）: inline Markdown in the title kept."""
+        return f"{self.number}{self.title}{self.commissioned}"
+
+    @property
+    def numbered_title(self) -> str:
+        """１．組織運営の取り組み: the heading without the 受託 suffix (a page's own contents)."""
+        return self.number + self.title
+
+    @property
+    def caption(self) -> str:
+        """The table's caption: １．組織運営の取り組みの項目・内容・目標値."""
+        item, content, target = self.labels.columns()
+        return self.labels.caption_form.format(
+            heading=self.numbered_title, item=item, content=content, target=target)
+
+    @property
+    def content_columns(self) -> int:
+        """2 when some entry shows its name and its content side by side, else 1.
+
+        With 1, no cell starts in the second 内容 column, so an HTML table must
+        not declare that column (every colspan of 2 there becomes 1).
+        """
+        split = any(c.kind == "name" and c.colspan == 1
+                    for row in self.rows for c in row.cells)
+        return 2 if split else 1
+
+
+@dataclass(frozen=True)
+class UnitView:
+    slug: str
+    department: str
+    section: str
+    project: str | None
+    commissioned: str
+    policy: tuple[BlockView, ...]
+    initiatives: tuple[InitiativeView, ...]
+    note: str | None
+    labels: Labels = field(default=LABELS, repr=False, compare=False)
+
+    @property
+    def label(self) -> str:
+        """法人運営係, or 地域福祉推進係：ふれあいのまちづくり事業（…からの受託事業）."""
+        name = (self.labels.unit_label_form.format(section=self.section, project=self.project)
+                if self.project else self.section)
+        return name + self.commissioned
+
+    @property
+    def banner(self) -> str:
+        """【法人運営係】."""
+        return self.labels.bracket(self.label)
+
+
+@dataclass(frozen=True)
+class DepartmentView:
+    name: str
+    units: tuple[UnitView, ...]
+
+
+@dataclass(frozen=True)
+class YearView:
+    year: int
+    era: str
+    organization: str
+    title: str
+    departments: tuple[DepartmentView, ...]
+    source: LoadedYear = field(repr=False, compare=False)
+    draft: bool = False
+    """The plan is not yet approved: outputs mark it （案）."""
+    approved: str | None = None
+    published: str | None = None
+    contact: tuple[str, ...] = ()
+    labels: Labels = field(default=LABELS, repr=False, compare=False)
+
+    @property
+    def draft_mark(self) -> str:
+        """（案） while the plan is a draft, else ""."""
+        return self.labels.draft if self.draft else ""
+
+    @property
+    def heading(self) -> str:
+        """令和２年度　事業計画 (（案） added while a draft): headings, crumbs and titles."""
+        return self.labels.year_heading_form.format(
+            era=self.era, title=self.title, draft=self.draft_mark)
+
+    @property
+    def site_title(self) -> str:
+        """西東京市社会福祉協議会 事業計画: the name of the site."""
+        return self.labels.site_title_form.format(organization=self.organization)
+
+    @property
+    def publication(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(label, lines) of what the year file says of the plan's status: 承認, 発行日, 連絡先."""
+        facts = ((self.labels.approved, (self.approved,) if self.approved else ()),
+                 (self.labels.published, (self.published,) if self.published else ()),
+                 (self.labels.contact, self.contact))
+        return tuple((label, lines) for label, lines in facts if lines)
+
+    @property
+    def units(self) -> tuple[UnitView, ...]:
+        return tuple(u for d in self.departments for u in d.units)
+
+    def department_header(self, department: str) -> str:
+        """The running header of the printed plan: 令和２年度　総務課　事業計画."""
+        return self.labels.running_header_form.format(
+            era=self.era, department=department, title=self.title, draft=self.draft_mark)
