@@ -17,7 +17,6 @@ from functools import cached_property
 from typing import Literal, TypeVar
 
 from . import model
-from .gcpause import paused_gc
 from .layout import entry_numbers, jnum, lines, marker
 from .loader import LoadedUnit, LoadedYear
 from .textdiff import Span, char_diff, norm, quantity_delta, similarity, whole
@@ -773,9 +772,8 @@ def _year_label(year: LoadedYear) -> str:
 def diff_units(old_year: LoadedYear | None, new_year: LoadedYear | None, *,
                old_label: str, new_label: str, ignore_order: bool = False) -> DiffReport:
     """Compare two years, either of which may be absent (a year added or removed)."""
-    with paused_gc():
-        return _diff_units(old_year, new_year, old_label=old_label, new_label=new_label,
-                           ignore_order=ignore_order)
+    return _diff_units(old_year, new_year, old_label=old_label, new_label=new_label,
+                       ignore_order=ignore_order)
 
 
 def _diff_units(old_year: LoadedYear | None, new_year: LoadedYear | None, *,

@@ -17,7 +17,6 @@ from pydantic import BaseModel, ValidationError
 
 from . import model
 from .errors import PlanError
-from .gcpause import paused_gc
 from .messages import Msg, msg
 from .model import Unit, YearFile
 from .problems import Problem, problem
@@ -226,8 +225,7 @@ def load_year(
 ) -> tuple[LoadedYear | None, list[Problem]]:
     """Load one year folder; with `files` (file name → bytes, e.g. from a git
     revision) the year is read from memory and `folder` only names it in messages."""
-    with paused_gc():
-        return _load_year(folder, files)
+    return _load_year(folder, files)
 
 
 def _load_year(
