@@ -80,7 +80,7 @@ def build(
     """計画を検査し、Web サイト（site/）、Markdown（md/）、JSON（json/）、PDF（pdf/）を出力します。"""
     from .build import FORMATS
     from .build import build as run_build
-    from .errors import PlanError
+    from .errors import JigyoError, PlanError
 
     chosen = [f.strip() for item in (fmt or []) for f in item.split(",") if f.strip()] or None
     unknown = [f for f in chosen or [] if f not in FORMATS]
@@ -102,6 +102,9 @@ def build(
         typer.echo("出力は変更していません。" if lang is Lang.ja else "Nothing was written.",
                    err=True)
         raise typer.Exit(1) from None
+    except JigyoError as err:
+        typer.echo(err.text(lang.value), err=True)
+        raise typer.Exit(err.exit_code) from None
     except OSError as err:
         typer.echo(f"出力を書き込めません: {err}", err=True)
         raise typer.Exit(1) from None

@@ -159,16 +159,16 @@ def _undo(done: list[tuple[Path, Path | None]]) -> tuple[Path, ...]:
         try:
             remove(failed)
             target.rename(failed)
-        except OSError:
-            kept.append(target)
-            continue
-        try:
             if old is not None:
-                old.rename(target)
+                try:
+                    old.rename(target)
+                except OSError:
+                    failed.rename(target)
+                    raise
         except OSError:
-            with suppress(OSError):
-                failed.rename(target)
             kept.append(target)
+            if old is not None and target.exists():
+                _discard(old)  # the new folder stays in place: the old one has no use
             continue
         _discard(failed)
     return tuple(reversed(kept))
