@@ -43,28 +43,34 @@ _INLINE: dict[str, Callable[[str], Any]] = {
     "md": inline.to_markdown,
 }
 
-_project: ContextVar[Path | None] = ContextVar("jigyo_project_templates", default=None)
+_overrides: ContextVar[Mapping[str, Path] | None] = ContextVar("jigyo_template_overrides",
+                                                              default=None)
 
 
 @contextmanager
 def project_templates(folder: Path | None) -> Iterator[None]:
-    """Within this block, files in `folder/<kind>/` override the package's templates."""
-    token = _project.set(folder)
+    """Within this block, files in `folder/<kind>/` override the package's templates.
+
+    The folder is looked at once, on entry (once per build); the files inside
+    are re-read by Jinja whenever they change.
+    """
+    token = _overrides.set(_kinds(folder) if folder is not None else None)
     try:
         yield
     finally:
-        _project.reset(token)
+        _overrides.reset(token)
+
+
+def _kinds(folder: Path) -> dict[str, Path]:
+    """The project's folder of each kind it has, unless it is the package's own folder."""
+    if not folder.is_dir() or folder.resolve() == TEMPLATES.resolve():
+        return {}
+    return {kind.name: kind for kind in sorted(folder.iterdir()) if kind.is_dir()}
 
 
 def _override(kind: str) -> Path | None:
-    """The project's folder for `kind` when it exists and is not the package's own."""
-    folder = _project.get()
-    if folder is None:
-        return None
-    candidate = folder / kind
-    if not candidate.is_dir() or candidate.resolve() == (TEMPLATES / kind).resolve():
-        return None
-    return candidate
+    overrides = _overrides.get()
+    return None if overrides is None else overrides.get(kind)
 
 
 def folder(kind: str) -> Path:
