@@ -12,6 +12,8 @@ from typing import Annotated
 
 import typer
 
+from . import gcpolicy
+
 app = typer.Typer(
     help="jigyo: YAML で書いた事業計画を検査し、Web サイト・Markdown・JSON・PDF に組版します。",
     no_args_is_help=True,
@@ -238,6 +240,7 @@ def new_year(
 
 
 def main() -> None:
+    gcpolicy.apply()
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only
