@@ -8,12 +8,14 @@ youngest generation keeps collection on (so the long-running preview server
 still frees cycles and memory stays where it was) but runs it about 140 times
 less often.
 
-Measured on a 2-core machine, generated 1,000-unit year, CPU seconds (median of 3),
-default thresholds → this policy: check 1.91 → 1.20, build html+md+json
-11.31 → 9.06, diff md of two such years 7.28 → 5.57; peak memory unchanged
-(129, 333, 178 MB); the real year unchanged within noise. Switching the
-collector off entirely was no faster for check and build and took 50 % more
-memory in the diff, so it is not done.
+Measured on the generated 1,000-unit year (bench/bench.py's), 2 shared cores,
+CPU seconds, medians of 3 in two runs — default thresholds / the former pauses
+inside the library / this policy: check 1.9–2.2 / 1.6–1.7 / 1.2–1.4; build
+html+md+json 11.3–13.7 / 9.7–10.3 / 9.1–10.8; diff md of two such years
+7.3–9.3 / 6.0–6.2 / 5.6; peak memory the same in all three (129, 332, 178 MB);
+the real year is unchanged within noise. Switching the collector off for the
+whole process was no faster for check and build and took 50 % more memory in
+the diff (271 MB), so it is not done.
 """
 
 from __future__ import annotations
