@@ -27,7 +27,4 @@ def renderer(name: str) -> Callable[[Sequence[DiffReport], Options], str]:
 
 def render(reports: Sequence[DiffReport], name: str, options: Options) -> str:
     """The reports in the format `name` (one of NAMES)."""
-    from ...gcpause import paused_gc
-
-    with paused_gc():
-        return renderer(name)(reports, options)
+    return renderer(name)(reports, options)
