@@ -134,5 +134,5 @@ def test_the_command_says_nothing_was_changed(built, monkeypatch: pytest.MonkeyP
     result = runner.invoke(app, ["build", "--plans", str(plans), "--out", str(out),
                                  "--format", "html,md,json", "--lang", "en"])
     assert result.exit_code == 1
-    assert "No space left on device" in result.output and "No output was changed" in result.output
+    assert "no space left on the disk" in result.output and "No output was changed" in result.output
     assert tree(out) == before

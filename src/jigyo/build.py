@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import JigyoError
+from .failures import os_reason_msg
 from .fsutil import ReplaceError, clean_stale, replace_folders
 from .layout import YearView, year_view
 from .loader import load_plans
+from .messages import msg
 from .renderers import Files
 from .renderers.html import SiteOptions, built_pdfs, normalize_base_url, render_site
 from .renderers.jsondata import render_json
@@ -44,9 +46,10 @@ FORMATS: dict[str, Format] = {
 class OutputWriteError(JigyoError):
     """The outputs could not be written; `updated` names the formats that were anyway."""
 
-    def __init__(self, err: OSError, updated: tuple[str, ...], kept: tuple[str, ...]) -> None:
-        where = f"{err.filename}: " if err.filename else ""
-        error = f"{where}{err.strerror or err}"
+    def __init__(self, err: OSError, updated: tuple[str, ...], kept: tuple[str, ...],
+                 out_dir: Path) -> None:
+        # the output folder, not the hidden staging file the system named
+        error = msg("os_error_path", path=out_dir.as_posix(), reason=os_reason_msg(err))
         if updated:
             super().__init__("build_write_partial", error=error, updated=_folders(updated),
                              kept=_folders(kept))
@@ -67,7 +70,7 @@ def write_outputs(out_dir: Path, rendered: dict[str, Files]) -> None:
     except ReplaceError as err:
         updated = tuple(name for name, target in targets.items() if target in err.replaced)
         kept = tuple(name for name in targets if name not in updated)
-        raise OutputWriteError(err.cause, updated, kept) from err
+        raise OutputWriteError(err.cause, updated, kept, out_dir) from err
 
 
 def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
