@@ -79,12 +79,19 @@ def _options(
 
 @app.command(help=_h("check_help"))
 @handles_errors(failure=1)
-def check(plans: PlansOption = Path("plans"), lang: LangOption = Lang.ja) -> None:
-    """Load every plan; a problem is raised as PlanError and listed by the handler."""
+def check(
+    plans: PlansOption = Path("plans"),
+    lang: LangOption = Lang.ja,
+    strict: Annotated[bool, typer.Option("--strict", help=_h("check_opt_strict"))] = False,
+) -> None:
+    """Load every plan and its results; a problem is raised as PlanError and listed by the handler."""
+    from .layout import year_view
     from .loader import load_plans
+    from .results.loader import load_results
 
     loaded = load_plans(plans)
-    for notice in loaded.notices:  # skipped files and folders: reported, not fatal
+    _, result_notices = load_results(plans, (year_view(y) for y in loaded.years), strict)
+    for notice in sorted([*loaded.notices, *result_notices]):  # reported, not fatal
         typer.echo(notice.format(lang.value), err=True)
     for year in loaded.years:
         typer.echo(message("check_ok", lang.value, path=year.path.as_posix(),
@@ -246,6 +253,32 @@ def new_year(
         typer.echo(warning.text(lang.value), err=True)
     typer.echo(message("new_year_made", lang.value, path=made.folder.as_posix(),
                        count=len(made.copied)))
+
+
+results_app = JigyoTyper(help=_h("results_help"), no_args_is_help=True,
+                         add_completion=False, pretty_exceptions_enable=False)
+app.add_typer(results_app, name="results")
+
+
+@results_app.command("new", help=_h("results_new_help"))
+@handles_errors(failure=1)
+def results_new(
+    year: Annotated[
+        int, typer.Argument(help=_h("results_arg_year"), metavar=_h("help_metavar_year"),
+                            show_default=False)
+    ],
+    plans: PlansOption = Path("plans"),
+    lang: LangOption = Lang.ja,
+) -> None:
+    """Write or extend the results skeleton of every unit of the year."""
+    from .layout import year_view
+    from .loader import load_plans
+    from .results.skeleton import write_skeleton
+
+    loaded = load_plans(plans, [year])
+    for written in write_skeleton(year_view(loaded.years[0])):
+        code = "results_new_written" if written.added else "results_new_unchanged"
+        typer.echo(message(code, lang.value, path=written.path.as_posix(), count=written.added))
 
 
 def main() -> None:

@@ -1,0 +1,80 @@
+"""Messages about results files (事業報告・進行管理): reading, matching, the skeleton, the report."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "results_unknown_unit": (
+        "実績ファイル「{name}」に対応する計画単位ファイル（{year}/{stem}.yaml）がありません。{suggest}",
+        "the results file '{name}' has no plan unit file ({year}/{stem}.yaml).{suggest}",
+    ),
+    "results_suggest_unit": ("もしかして「{name}」ですか？", " Did you mean '{name}'?"),
+    "results_no_key": (
+        "実績の事項には id か path（取り組み › 項目 › 事項）を書いてください。",
+        "a result needs an id or a path (initiative › group › entry).",
+    ),
+    "results_unknown_id": (
+        "id「{id}」の事項は計画（{unit}）にありません。{suggest}",
+        "no entry with the id '{id}' in the plan ({unit}).{suggest}",
+    ),
+    "results_unknown_path": (
+        "「{path}」に当たる事項は計画（{unit}）にありません。{suggest}",
+        "no entry '{path}' in the plan ({unit}).{suggest}",
+    ),
+    "results_suggest_entry": (
+        "もしかして「{path}」ですか？",
+        " Did you mean '{path}'?",
+    ),
+    "results_twice": (
+        "この事項の実績は {line} 行目にも書かれています。1つにまとめてください。",
+        "this entry's result is also written on line {line}; keep one.",
+    ),
+    "results_bad_status": (
+        "達成状況「{value}」は使えません。使える語: {choices}",
+        "the status '{value}' is not in the vocabulary: {choices}",
+    ),
+    "results_missing": (
+        "未記入: 「{path}」の実績がありません（{file}）。",
+        "not filled in: no result for '{path}' ({file}).",
+    ),
+    "results_missing_strict": (
+        "未記入: 「{path}」の実績がありません（{file}）。--strict では誤りです。",
+        "not filled in: no result for '{path}' ({file}); an error with --strict.",
+    ),
+    "results_config_bad": (
+        "jigyo.yaml の results: {detail}",
+        "jigyo.yaml results: {detail}",
+    ),
+    "results_not_a_file": (
+        "実績フォルダ {path} は読めません（フォルダではありません）。",
+        "the results folder {path} cannot be read (not a folder).",
+    ),
+    # the skeleton
+    "results_new_written": (
+        "{path} に {count} 件の事項を書き足しました。",
+        "added {count} entries to {path}.",
+    ),
+    "results_new_unchanged": (
+        "{path} は計画と合っています（変更なし）。",
+        "{path} matches the plan (unchanged).",
+    ),
+    "results_new_not_list": (
+        "{path} の entries が一覧ではないため書き足せません。",
+        "cannot add to {path}: its entries are not a list.",
+    ),
+    "results_new_help": (
+        "年度の計画から実績ファイルのひな形を作ります（記入済みの値は変えません）",
+        "write results skeletons from the year's plan (filled values are kept)",
+    ),
+    "results_help": ("事業報告・進行管理の実績ファイルを扱います", "work with results files"),
+    "results_arg_year": ("年度（例: 2020）", "the fiscal year (e.g. 2020)"),
+    "results_no_year": (
+        "{year} 年度の計画がありません。",
+        "there is no plan for the year {year}.",
+    ),
+    "check_opt_strict": (
+        "未記入の実績を誤りとして扱う", "treat results not filled in as errors"),
+    "results_missing_count": (
+        "{year} 年度: 未記入 {count} 件",
+        "{year}: {count} results not filled in",
+    ),
+}
