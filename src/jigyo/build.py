@@ -27,6 +27,9 @@ from .renderers.markdown import render_markdown
 from .renderers.pdf import render_pdf
 from .renderers.skipped import FormatSkipped
 from .renderers.templating import project_templates
+from .results.loader import load_results
+from .results.outputs import report_files, reports
+from .results.report import Report
 
 
 @dataclass(frozen=True)
@@ -94,24 +97,31 @@ def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
     # Render everything first: an error in one format must not leave another half-updated.
     with project_templates(plans_dir.resolve().parent / "templates"):
         views = [year_view(y) for y in plans.years]
-        rendered = _render(views, chosen, out_dir, base_url, on_skip)
+        made = reports(load_results(plans_dir, views)[0])
+        rendered = _render(views, chosen, out_dir, base_url, on_skip, made)
     write_outputs(out_dir, rendered)
     return {name: len(files) for name, files in rendered.items()}
 
 
 def _render(views: list[YearView], chosen: list[str], out_dir: Path, base_url: str | None,
-            on_skip: Callable[[str, str], None] | None) -> dict[str, Files]:
+            on_skip: Callable[[str, str], None] | None,
+            made: list[Report] | None = None) -> dict[str, Files]:
     """Every chosen format in memory, in the order chosen; skipped formats left out."""
     rendered: dict[str, Files] = {}
     for name in chosen:
         if name == "html":
             continue
         try:
-            rendered[name] = FORMATS[name].render(views)
+            rendered[name] = {**FORMATS[name].render(views), **report_files(name, made or [])}
         except FormatSkipped as err:
             if on_skip is not None:
                 on_skip(name, str(err))
     if "html" in chosen:  # the site links the PDF of this build or of an earlier one
         pdfs = built_pdfs(views, out_dir / "pdf", rendered.get("pdf", {}))
-        rendered["html"] = render_site(views, SiteOptions(normalize_base_url(base_url), pdfs))
+        pages = {r.year.year: tuple((p.page, p.title) for p in made or []
+                                     if p.year.year == r.year.year)
+                 for r in made or []}
+        rendered["html"] = {
+            **render_site(views, SiteOptions(normalize_base_url(base_url), pdfs, pages)),
+            **report_files("html", made or [])}
     return {name: rendered[name] for name in chosen if name in rendered}

@@ -57,6 +57,8 @@ class SiteOptions:
     """Absolute URL of the published folder (https://example.jp/jigyo/), or empty."""
     pdfs: Mapping[int, bytes] = field(default_factory=dict)
     """The printed plan of each year, copied into the site when it was built."""
+    reports: Mapping[int, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """(page, label) of each year's results pages (report, interim), linked from its plan pages."""
 
 
 def normalize_base_url(value: str | None) -> str:
@@ -189,6 +191,7 @@ class _Site:
                 f"{year.year}/index.html", "year.html", f"目次 | {base}",
                 [top, self.year_crumb(year, None)],
                 year=year, extras=year_extras[year.year], years=self.years,
+                reports=self.options.reports.get(year.year, ()),
             )
             self.page(
                 f"{year.year}/all.html", "print.html", f"全体（1ページ） | {base}",
@@ -203,6 +206,7 @@ class _Site:
                          Crumb(dept.name, f"index.html#dept-{d_index}"), Crumb(unit.label)],
                         year=year, unit=unit, switcher=self.switcher(year, unit),
                         comparison=self.unit_diffs.get((year.year, unit.slug)),
+                        reports=self.options.reports.get(year.year, ()),
                     )
         if self.options.base_url:
             self.files["sitemap.xml"] = self.sitemap()
