@@ -262,3 +262,41 @@ def test_pdf_report_has_the_result_columns_and_the_chart(filled: Path, tmp_path:
     assert "達成6件、概ね達成1件" in text  # the chart's numbers, as text
     assert (out / "pdf" / "2020-interim.pdf").is_file()
     assert (out / "pdf" / "2020.pdf").is_file()
+
+
+# --- review ---------------------------------------------------------------------
+
+
+def _git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid",
+                        "HOME": str(folder), "PATH": "/usr/bin:/bin"})
+
+
+def test_diff_shows_a_result_corrected_after_the_audit(filled: Path):
+    need("git", shutil.which("git") is not None)
+    repo = filled.parent
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "results")
+    soumu = filled / "2020" / "results" / "soumu.yaml"
+    soumu.write_text(soumu.read_text(encoding="utf-8").replace("result: 2,205件",
+                                                               "result: 2,198件"),
+                     encoding="utf-8")
+    result = jigyo("diff", "--plans", str(filled), "--base", "HEAD", "-f", "md")
+    assert result.exit_code == 1, result.output
+    assert "実績" in result.output and "2,205件" in result.output and "2,198件" in result.output
+    assert "実績ファイル（plans/年度/results/）の変更も" in result.output
+    assert "**実績の変更** 要介護認定調査事業 ＞ 調査 ＞ 調査業務の実施" in result.output
+    unchanged = jigyo("diff", "--plans", str(filled), "--base", "HEAD", "-f", "text")
+    assert "2,198件" in unchanged.output
+
+
+def test_diff_of_two_years_leaves_their_results_out(filled: Path):
+    shutil.copytree(filled / "2020", filled / "2021")
+    year = filled / "2021" / "year.yaml"
+    year.write_text(year.read_text(encoding="utf-8").replace("2020", "2021"), encoding="utf-8")
+    shutil.rmtree(filled / "2021" / "results")
+    result = jigyo("diff", "2020", "2021", "--plans", str(filled))
+    assert result.exit_code == 0, result.output

@@ -6,12 +6,16 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from .fsutil import write_atomic
 from .model import Unit, YearFile
+from .results.model import ResultsFile
 
-SCHEMA_FILES: dict[str, tuple[type[Unit] | type[YearFile], str]] = {
+SCHEMA_FILES: dict[str, tuple[type[BaseModel], str]] = {
     "unit.schema.json": (Unit, "事業計画の計画単位（係・事業）ファイル"),
     "year.schema.json": (YearFile, "事業計画の年度ファイル（year.yaml）"),
+    "results.schema.json": (ResultsFile, "事業報告・進行管理の実績ファイル（results/<計画単位>.yaml）"),
 }
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from ..layout import YearView, era_label
 from .classify import Context, field_change, out_of_order
 from .records import Change, DiffReport, Status, UnitDiff
+from .results import EntryFields
 from .tree import UnitNode, build, match
 from .walk import changes_of, lines_of, walk
 
@@ -100,14 +101,17 @@ def _order(old_units: list[UnitNode],
 
 
 def diff_views(old: YearView | None, new: YearView | None, *, old_label: str, new_label: str,
-               ignore_order: bool = False) -> DiffReport:
-    """Compare two years, either of which may be absent (a year added or removed)."""
-    return _diff(old, new, old_label, new_label, ignore_order)
+               ignore_order: bool = False, old_results: EntryFields | None = None,
+               new_results: EntryFields | None = None) -> DiffReport:
+    """Compare two years, either of which may be absent (a year added or removed);
+    with the results of each side, a changed 実績 is a change of its entry."""
+    return _diff(old, new, old_label, new_label, ignore_order, old_results, new_results)
 
 
 def _diff(old: YearView | None, new: YearView | None, old_label: str, new_label: str,
-          ignore_order: bool) -> DiffReport:
-    old_units, new_units = build(old), build(new)
+          ignore_order: bool, old_results: EntryFields | None = None,
+          new_results: EntryFields | None = None) -> DiffReport:
+    old_units, new_units = build(old, old_results), build(new, new_results)
     match(old_units, new_units)
     year_changes = (tuple(_year_changes(old, new, ignore_order))
                     if old is not None and new is not None else ())

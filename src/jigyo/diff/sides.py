@@ -16,8 +16,10 @@ from ..errors import JigyoError, PlanError
 from ..gitread import YEAR_NAME, Tree, load_year_at, open_tree, years
 from ..layout import YearView, era_label, year_view
 from ..loader import LoadedYear, load_year
+from ..results.revision import results_files_at
 from .compare import diff_views
 from .records import DiffReport
+from .results import EntryFields, result_fields
 
 
 class SideError(JigyoError):
@@ -82,6 +84,14 @@ class Sides:
                             folder=(self.plans_dir / str(year)).as_posix())
         return str(year), _required(_view(loaded))
 
+    def results(self, spec: str, view: YearView | None) -> EntryFields:
+        """The results of the side YEAR (on disk) or REV:YEAR (at the revision), as fields."""
+        rev, _, year_text = spec.rpartition(":")
+        if not rev:
+            return result_fields(view, self.plans_dir)
+        files = results_files_at(self.tree(rev), int(year_text))
+        return result_fields(view, self.plans_dir, files, on_disk=False)
+
     def worktree_years(self) -> list[int]:
         if not self.plans_dir.is_dir():
             return []
@@ -99,7 +109,7 @@ def compare(plans_dir: Path, specs: list[str], base: str | None = None, *,
         old_label, old = sides.load(specs[0])
         new_label, new = sides.load(specs[1])
         return [diff_views(old, new, old_label=old_label, new_label=new_label,
-                           ignore_order=ignore_order)]
+                           ignore_order=ignore_order, **_results(sides, specs, old, new))]
     if len(specs) == 1:
         if ":" in specs[0]:
             raise SideError("diff_rev_needs_other")
@@ -109,6 +119,16 @@ def compare(plans_dir: Path, specs: list[str], base: str | None = None, *,
     if not base:
         raise SideError("diff_nothing")
     return _against_base(sides, sides.tree(base), ignore_order)
+
+
+def _results(sides: Sides, specs: list[str], old: YearView, new: YearView
+             ) -> dict[str, EntryFields]:
+    """Both sides' results when they are one year at two revisions (a corrected 実績);
+    two different years are two plans, their results are not compared."""
+    if old.year != new.year:
+        return {}
+    return {"old_results": sides.results(specs[0], old),
+            "new_results": sides.results(specs[1], new)}
 
 
 def _against_base(sides: Sides, tree: Tree, ignore_order: bool) -> list[DiffReport]:
@@ -125,7 +145,9 @@ def _against_base(sides: Sides, tree: Tree, ignore_order: bool) -> list[DiffRepo
             continue
         report = diff_views(old, new, old_label=tree.label(year),
                             new_label=str(year),
-                            ignore_order=ignore_order)
+                            ignore_order=ignore_order,
+                            old_results=sides.results(f"{tree.rev}:{year}", old),
+                            new_results=sides.results(str(year), new))
         if report.changed or new is None:
             reports.append(report)
     if not reports:

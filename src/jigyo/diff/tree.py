@@ -9,7 +9,7 @@ as *renamed*, things that went elsewhere as *moved*.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Self, TypeVar
 
@@ -114,7 +114,8 @@ def _entry_fields(entry: EntryView) -> tuple[dict[str, str], tuple[RowText, ...]
     return fields, rows
 
 
-def _unit(view: UnitView, index: int, position: int) -> UnitNode:
+def _unit(view: UnitView, index: int, position: int,
+          results: Mapping[tuple[str, str], Mapping[str, str]]) -> UnitNode:
     node = UnitNode(key=norm(f"{view.section}\n{view.project or ''}"), ident=view.slug,
                     index=index, name=view.label, view=view, position=position)
     for i, ini in enumerate(view.initiatives):
@@ -125,6 +126,7 @@ def _unit(view: UnitView, index: int, position: int) -> UnitNode:
                               name=group.item or "", view=group, initiative=inode)
             for e, entry in enumerate(group.entries):
                 fields, rows = _entry_fields(entry)
+                fields.update(results.get((view.slug, entry.anchor), {}))
                 if entry.name is not None:
                     name, key = entry.name, "n:" + norm(entry.name)
                 else:
@@ -138,14 +140,16 @@ def _unit(view: UnitView, index: int, position: int) -> UnitNode:
     return node
 
 
-def build(year: YearView | None) -> list[UnitNode]:
-    """Every unit of a year in printed order (none for an absent year)."""
+def build(year: YearView | None,
+          results: Mapping[tuple[str, str], Mapping[str, str]] | None = None) -> list[UnitNode]:
+    """Every unit of a year in printed order (none for an absent year), with the results
+    of its entries as extra fields (see :mod:`jigyo.diff.results`)."""
     if year is None:
         return []
     units: list[UnitNode] = []
     for dept in year.departments:
         for position, view in enumerate(dept.units):
-            units.append(_unit(view, len(units), position))
+            units.append(_unit(view, len(units), position, results or {}))
     return units
 
 

@@ -18,6 +18,7 @@ from .align import merged, policy_lines, policy_pairs, row_pairs
 from .classify import Context, field_change, out_of_order, renamed
 from .phrases import norm, whole
 from .records import Change, Level, Line, LineKind
+from .results import RESULT_FIELDS
 from .tree import EntryNode, GroupNode, InitiativeNode, Node, RowText, UnitNode
 
 Event = Change | Line
@@ -103,8 +104,9 @@ def _pair_own(out: Events, ctx: Context, old: Node, new: Node, block: int) -> No
         _entry_pair(out, ctx, old, new, block)
 
 
-ENTRY_FIELDS = ("content", "target", "note", "numbered", "content_span", "target_span")
-SHOWN_FIELDS = ("content", "target", "note")
+ENTRY_FIELDS = ("content", "target", "note", "numbered", "content_span", "target_span",
+                *RESULT_FIELDS)
+SHOWN_FIELDS = ("content", "target", "note", *RESULT_FIELDS)
 """The fields of an entry that have a row of their own in the 新旧対照表."""
 
 
@@ -128,6 +130,10 @@ def _entry_pair(out: Events, ctx: Context, old: EntryNode, new: EntryNode, block
         note_a, note_b = old.fields["note"], new.fields["note"]
         if note_a or note_b:
             out.append(_line("field", note_a or None, note_b or None, block, "note"))
+        for name in RESULT_FIELDS:
+            a, b = old.fields.get(name, ""), new.fields.get(name, "")
+            if a or b:
+                out.append(_line("field", a or None, b or None, block, name))
         return
     for name in SHOWN_FIELDS:
         a, b = old.fields.get(name, ""), new.fields.get(name, "")

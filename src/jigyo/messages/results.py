@@ -77,4 +77,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} 年度: 未記入 {count} 件",
         "{year}: {count} results not filled in",
     ),
+    # the diff: fields a results file adds to an entry
+    "diff_field_result": ("実績", "result"),
+    "diff_field_status": ("達成状況", "status"),
+    "diff_field_done": ("実施状況", "what was done"),
+    "diff_field_issues": ("課題", "issues"),
+    "diff_field_next": ("次年度の方向性", "next year"),
+    "diff_field_interim_result": ("上半期の実績", "interim result"),
+    "diff_field_interim_status": ("上半期の達成状況", "interim status"),
+    "diff_field_interim_done": ("上半期の実施状況", "interim: what was done"),
+    "diff_md_results_note": (
+        "実績ファイル（plans/年度/results/）の変更も、同じ年度どうしの比較では事項の変更として示します。",
+        "Changes to results files (plans/YEAR/results/) are shown as changes of their entries "
+        "when one year is compared at two revisions.",
+    ),
 }

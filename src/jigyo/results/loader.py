@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from ..layout import UnitView, YearView
 from ..messages import msg
 from ..problems import Problem, problem, warning
 from ..validation import validate
-from ..yamlread import Document, read
+from ..yamlread import Document, parse, read
 from .config import ResultsSettings, load_settings
 from .keys import Key, PlanEntry, parse_path, plan_entries
 from .model import Result, ResultsFile
@@ -78,18 +78,27 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in _SUFFIXES and p.is_file())
 
 
-def load_year_results(year: YearView, settings: ResultsSettings
+def load_year_results(year: YearView, settings: ResultsSettings,
+                      files: Mapping[str, bytes] | None = None, where: Path | None = None
                       ) -> tuple[YearResults | None, list[Problem]]:
-    """The results of `year` (None when it has no results folder) and every problem found."""
-    folder = results_folder(year)
-    if not folder.exists():
-        return None, []
-    if not folder.is_dir():
-        return None, [problem(folder, 1, 1, "results_not_a_file", path=folder.as_posix())]
+    """The results of `year` (None when it has no results folder) and every problem found.
+
+    With `files` (file name → bytes, e.g. from a git revision) the results are
+    read from memory and `where` names their folder in messages.
+    """
+    folder = where if where is not None else results_folder(year)
+    if files is None:
+        if not folder.exists():
+            return None, []
+        if not folder.is_dir():
+            return None, [problem(folder, 1, 1, "results_not_a_file", path=folder.as_posix())]
+        paths = _files(folder)
+    else:
+        paths = sorted(folder / name for name in files if Path(name).suffix in _SUFFIXES)
     problems: list[Problem] = []
     units = {u.slug: u for u in year.units}
     read_units: dict[str, tuple[Document, ResultsFile]] = {}
-    for path in _files(folder):
+    for path in paths:
         if path.stem not in units:
             close = difflib.get_close_matches(path.stem, list(units), n=1, cutoff=0.5)
             problems.append(problem(path, 1, 1, "results_unknown_unit", name=path.name,
@@ -97,7 +106,7 @@ def load_year_results(year: YearView, settings: ResultsSettings
                                     suggest=msg("results_suggest_unit", name=f"{close[0]}.yaml")
                                     if close else ""))
             continue
-        doc, found = read(path)
+        doc, found = read(path) if files is None else parse(path, files[path.name])
         problems += found
         if doc is None:
             continue

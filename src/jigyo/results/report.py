@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..layout import UnitView, YearView
+from ..model import Lines
 from .labels import REPORT_LABELS, ReportLabels
 from .loader import EntryResult, YearResults
-from .model import Lines
 from .quantity import rate
 from .summary import Summary, summarize
 

@@ -91,7 +91,7 @@ def _added_text(path: Path, text: str, entries: list[PlanEntry]) -> tuple[str, i
     if doc is None:
         raise PlanError(problems)
     data = doc.data if isinstance(doc.data, dict) else {}
-    if doc.data is not None and not isinstance(doc.data, dict) or not isinstance(
+    if (doc.data is not None and not isinstance(doc.data, dict)) or not isinstance(
             data.get("entries"), (list, type(None))):
         raise SkeletonError("results_new_not_list", path=path.as_posix())
     present = _present(doc, entries)

@@ -121,6 +121,7 @@ def render(reports: Sequence[DiffReport], options: Options) -> str:
     url = options.report_url
     budget = _Budget(options.limit, _RESERVE + len(url or ""))
     budget.add(f"{COMMENT_MARKER}\n## {md_text(say('diff_md_heading', lang))}\n")
+    budget.add(md_text(say("diff_md_results_note", lang)) + "\n")
     views = [summary(r, lang) for r in reports]
     rows_left = sum(_summary(budget, v, lang) for v in views)
     units_left = 0
