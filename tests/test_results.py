@@ -300,3 +300,13 @@ def test_diff_of_two_years_leaves_their_results_out(filled: Path):
     shutil.rmtree(filled / "2021" / "results")
     result = jigyo("diff", "2020", "2021", "--plans", str(filled))
     assert result.exit_code == 0, result.output
+
+
+def test_every_results_field_is_compared_or_ignored_by_the_differ():
+    from jigyo.diff.coverage import RESULTS_COMPARED, RESULTS_IGNORED
+    from jigyo.results import model as results_model
+
+    models = (results_model.ResultsFile, results_model.Result, results_model.Progress)
+    fields = {f"{cls.__name__}.{name}" for cls in models for name in cls.model_fields}
+    assert fields == set(RESULTS_COMPARED) | set(RESULTS_IGNORED)
+    assert not set(RESULTS_COMPARED) & set(RESULTS_IGNORED)

@@ -58,3 +58,23 @@ IGNORED: dict[str, str] = {
     "Entry.id": "an id only pins identity across years; it is never printed",
 }
 """Model.field → why a change of it is deliberately not reported."""
+
+RESULTS_COMPARED: dict[str, str] = {
+    "ResultsFile.entries": "each result joins its plan entry's fields (jigyo.diff.results)",
+    "Result.result": "entry change `result` (実績)",
+    "Result.status": "entry change `status` (達成状況)",
+    "Result.done": "entry change `done` (実施状況)",
+    "Result.issues": "entry change `issues` (課題)",
+    "Result.next": "entry change `next` (次年度の方向性)",
+    "Result.interim": "entry changes `interim_result`, `interim_status`, `interim_done`",
+    "Progress.result": "entry change `interim_result`",
+    "Progress.status": "entry change `interim_status`",
+    "Progress.done": "entry change `interim_done`",
+}
+"""Results-file field → how the differ reports it (one year at two revisions only)."""
+
+RESULTS_IGNORED: dict[str, str] = {
+    "Result.id": "it only names the plan entry the result belongs to",
+    "Result.path": "it only names the plan entry the result belongs to",
+}
+"""Results-file field → why a change of it is not reported."""
