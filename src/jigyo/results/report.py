@@ -111,7 +111,7 @@ def _entry(each: EntryResult, interim: bool, labels: ReportLabels) -> ReportEntr
         number=entry.number, label=plan.label[len(entry.number):], path=plan.path,
         anchor=entry.anchor, item=plan.group.item, content=content, targets=plan.targets,
         result=result, status=status or labels.missing, filled=filled,
-        rate=rate(plan.targets, result) if not interim else None,
+        rate=rate(plan.targets, result),
         done=done, issues=issues, next=upcoming)
 
 
