@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ..problems import Problem
 from . import LintContext, finding, rule
+from .text import Text
 
 RULE = "hand-numbering"
 _HEADS = frozenset({"title", "name", "item", "heading"})
@@ -20,12 +21,20 @@ _NUMBER = re.compile(
     r"|[①-⑳㉑-㉟㊱-㊿]|[・･●○■□◆◇]|[ア-ン][．.](?![0-9０-９]))[ 　]*")
 
 
+def typed_numbering(text: Text) -> re.Match[str] | None:
+    """The numbering typed at the start of a title, name or list item, if any."""
+    if text.key in _HEADS or (text.key in _LISTS and isinstance(text.where[-1], int)):
+        found = _NUMBER.match(text.value)
+        if found is not None and found.end() < len(text.value):
+            return found
+    return None
+
+
 @rule(RULE, "lint_rule_numbering")
 def hand_numbering(context: LintContext) -> Iterator[Problem]:
     for text in context.texts:
-        if text.key in _HEADS or (text.key in _LISTS and isinstance(text.where[-1], int)):
-            found = _NUMBER.match(text.value)
-            if found is not None and found.end() < len(text.value):
-                start = len(found.group()) - len(found.group().lstrip(" 　"))
-                yield finding(RULE, text, start, "lint_hand_numbering",
-                              found=found.group().strip(" 　"))
+        found = typed_numbering(text)
+        if found is not None:
+            start = len(found.group()) - len(found.group().lstrip(" 　"))
+            yield finding(RULE, text, start, "lint_hand_numbering",
+                          found=found.group().strip(" 　"))

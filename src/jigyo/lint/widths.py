@@ -14,11 +14,18 @@ from collections.abc import Iterator
 from ..messages import msg
 from ..problems import Problem
 from . import LintContext, finding, rule
+from .numbering import typed_numbering
 from .text import Text
 
 RULE = "mixed-width"
 _RUNS = (("digits", re.compile("[0-9]+"), re.compile("[０-９]+")),)
 """Letters are the variants rule's: ＳＮＳ／SNS is one word written two ways in the year."""
+
+
+def _skip(text: Text) -> int:
+    """Where the wording starts: numbering typed by hand is the hand-numbering rule's."""
+    typed = typed_numbering(text)
+    return typed.end() if typed is not None else 0
 
 
 def _table(text: Text) -> tuple[str, object] | None:
@@ -37,13 +44,13 @@ def mixed_width(context: LintContext) -> Iterator[Problem]:
             tables.setdefault(scope, []).append(text)
     for cells in tables.values():
         for kind, half, full in _RUNS:
-            counts = Counter({"half": sum(len(half.findall(t.value)) for t in cells),
-                              "full": sum(len(full.findall(t.value)) for t in cells)})
+            counts = Counter({"half": sum(len(half.findall(t.value, _skip(t))) for t in cells),
+                              "full": sum(len(full.findall(t.value, _skip(t))) for t in cells)})
             if not counts["half"] or not counts["full"]:
                 continue
             minority = full if counts["full"] <= counts["half"] else half
             for text in cells:
-                for found in minority.finditer(text.value):
+                for found in minority.finditer(text.value, _skip(text)):
                     written = found.group()
                     fixed = (unicodedata.normalize("NFKC", written) if minority is full
                              else written.translate(_TO_FULL))
