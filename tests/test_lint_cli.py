@@ -172,3 +172,13 @@ def test_new_year_counts_the_stale_years(plans):
     result = jigyo("new-year", "2021", "--plans", str(folder))
     assert result.exit_code == 0, result.output
     assert f"{folder.as_posix()}/2021 に前年度の年度・日付が 1 か所あります。" in result.output
+
+
+def test_a_comment_before_a_block_exempts_the_whole_block(plans):
+    text = UNIT.replace("target: 7回予定", "target: 7回予定\n"
+                        "            content: |  # jigyo-lint: disable=halfwidth-kana 旧様式のまま\n"
+                        "              一行目\n              ﾌｫﾛﾜｰ数")
+    assert jigyo("lint", "--plans", str(plans({"a.yaml": text}))).exit_code == 0
+    bare = text.replace("  # jigyo-lint: disable=halfwidth-kana 旧様式のまま", "")
+    result = jigyo("lint", "--plans", str(plans({"a.yaml": bare})))
+    assert result.exit_code == 1 and "a.yaml:12:15: 注意: 半角カナ「ﾌｫﾛﾜｰ」" in result.output

@@ -6,7 +6,8 @@ a rule reads the year (:class:`LintContext`) and yields warnings at the
 character inside the YAML string (:mod:`jigyo.lint.text`). Rules never change
 the plan: a finding says what is wrong and, where it is certain, the fix. The
 settings (:mod:`jigyo.lint.config`) switch rules off or change their severity,
-and a comment ``# jigyo-lint: disable=rule-id`` exempts its line or the next.
+and a comment ``# jigyo-lint: disable=rule-id`` exempts its line or the next
+(for a block scalar, the line of its key: a ``#`` inside the block is text).
 """
 
 from __future__ import annotations
@@ -62,10 +63,11 @@ def rule(rule_id: str, description: str) -> Callable[[Check[LintContext]], Check
 
 def finding(rule_id: str, text: Text, offset: int, code: str, /, **params: object) -> Problem:
     """A warning of `rule_id` at the character `offset` of a string."""
-    return warning(text.doc.path, *text.at(offset), code, rule=rule_id, **params)
+    return warning(text.doc.path, *text.at(offset), code, rule=rule_id,
+                   value_line=text.doc.position(text.where)[0], **params)
 
 
-_DISABLE = re.compile(r"#\s*jigyo-lint:\s*disable=([\w\-, ]+)")
+_DISABLE = re.compile(r"#\s*jigyo-lint:\s*disable=([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)")
 
 
 def _exempt(doc: Document) -> dict[int, set[str]]:
@@ -104,9 +106,14 @@ def lint_docs(fiscal_year: int, docs: Sequence[Document],
     rules = [r for r in chosen(context.settings) if only is None or r.id in only]
     found = REGISTRY.run(context, rules)
     exempt = {doc.path: _exempt(doc) for doc in docs}
-    kept = [p for p in found
-            if not {_id(p), "all"} & exempt.get(p.path, {}).get(p.line, set())]
+    kept = [p for p in found if not _exempted(p, exempt.get(p.path, {}))]
     return sorted(set(kept))
+
+
+def _exempted(found: Problem, exempt: dict[int, set[str]]) -> bool:
+    """Exempt on the finding's line, or on the line its value starts (a block's first line)."""
+    lines = {found.line, int(str(dict(found.params).get("value_line", found.line)))}
+    return any({_id(found), "all"} & exempt.get(line, set()) for line in lines)
 
 
 def _id(found: Problem) -> str:

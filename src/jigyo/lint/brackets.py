@@ -5,6 +5,7 @@ Half-width () pairs with （） here (which width to use is the variants rule's 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..problems import Problem
@@ -14,12 +15,13 @@ RULE = "unbalanced-bracket"
 _PAIRS = {"「": "」", "『": "』", "（": "）", "(": "）", "＜": "＞", "【": "】"}
 _CLOSING = {"」": "「", "』": "『", "）": "（", ")": "（", "＞": "＜", "】": "【"}
 _SAME = {"(": "（", ")": "）"}
+_ANY = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSING)) + "]")
 
 
 @rule(RULE, "lint_rule_brackets")
 def unbalanced_bracket(context: LintContext) -> Iterator[Problem]:
     for text in context.texts:
-        if not any(c in _PAIRS or c in _CLOSING for c in text.value):
+        if _ANY.search(text.value) is None:
             continue
         open_: list[tuple[str, int]] = []
         for i, char in enumerate(text.value):

@@ -49,12 +49,15 @@ def _occurrences(context: LintContext) -> Iterator[tuple[str, str, Text, int]]:
     """(group key, form, text, offset) of every form of every group in the year."""
     groups = [*GROUPS, *(tuple((f, re.escape(f)) for f in forms)
                          for forms in context.settings.variants)]
-    patterns = [(i, form, re.compile(pattern)) for i, group in enumerate(groups)
-                for form, pattern in group]
+    forms = [(f"group{i}", form) for i, group in enumerate(groups) for form, _ in group]
+    # one pass per string: every form is a named alternative (the forms of a group never
+    # overlap, and a settings form that another contains is looked for on its own)
+    pattern = re.compile("|".join(f"(?P<f{n}>{p})" for n, (_, p) in enumerate(
+        (form, pattern) for group in groups for form, pattern in group)))
     for text in context.texts:
-        for i, form, pattern in patterns:
-            for found in pattern.finditer(text.value):
-                yield f"group{i}", form, text, found.start()
+        for found in pattern.finditer(text.value):
+            key, form = forms[int(str(found.lastgroup)[1:])]
+            yield key, form, text, found.start()
         for found in _KATAKANA.finditer(text.value):
             word = found.group()
             yield "kana:" + word.translate(_SMALL), word, text, found.start()

@@ -149,9 +149,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the command line
     "lint_help": (
         "公用文の表記（表記ゆれ、手で打った番号、前年度の日付、和暦と曜日、計算、括弧と文字）を"
-        "確かめます（指摘なし 0、指摘あり 1）。",
+        "確かめます（指摘なし 0、指摘あり 1、計画ファイルが読めないとき 2）。",
         "Checks the wording of the plans (variants, hand-typed numbering, stale years, eras "
-        "and weekdays, arithmetic, brackets and characters); 0 without findings, 1 with.",
+        "and weekdays, arithmetic, brackets and characters); 0 without findings, 1 with, 2 when the plans cannot be read.",
     ),
     "lint_opt_list_rules": ("規則の一覧を表示する", "list the rules"),
     "opt_report_format": (
