@@ -353,3 +353,16 @@ def test_a_failing_check_says_so_in_the_first_line(tmp_path: Path):
     status, comment = run_check_and_compose(tmp_path, broken)
     assert status == 1
     assert comment.splitlines()[1].startswith("**❌ 検査: 誤り 1 件 ・ 表記の指摘: ")
+
+
+def test_the_summary_line_never_pushes_a_full_comment_over_the_limit(tmp_path: Path):
+    block = "<details>\n<summary><b>係</b></summary>\n\n" + "変更の説明\n" * 200 + "</details>\n"
+    diff = f"{COMMENT_MARKER}\n## 事業計画の変更\n\n変更は 99 件です（計画単位 40）。\n\n" + block * 60
+    diff = diff[:65_500]
+    assert len(diff) == 65_500
+    comment = run_summary(tmp_path, "", diff)
+    assert len(comment) <= 65_536
+    lines = comment.splitlines()
+    assert lines[0] == COMMENT_MARKER and lines[1].startswith("**✅ 検査: 誤りなし")
+    assert comment.rstrip().endswith("すべての変更は添付の新旧対照表で確認できます。）")
+    assert comment.count("<details>") == comment.count("</details>")  # cut between two blocks

@@ -19,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..checks.registry import Check, Registry, Rule
+from ..checks.registry import Check, FunctionRule, Registry, Rule
 from ..problems import Problem, Severity, warning
 from ..yamlread import Document
 from .config import LintSettings
@@ -85,16 +85,13 @@ def _exempt(doc: Document) -> dict[int, set[str]]:
 
 def chosen(settings: LintSettings) -> list[Rule[LintContext]]:
     """The rules to run, with the severity the settings give them."""
-    from ..checks.registry import FunctionRule
-
     picked: list[Rule[LintContext]] = []
     for rule_id, each in RULES.items():
         level = settings.rules.get(rule_id, each.severity)
-        if level == "off":
-            continue
-        severity: Severity = "error" if level == "error" else "warning"
-        assert isinstance(each, FunctionRule)
-        picked.append(FunctionRule(each.id, severity, each.check, each.description))
+        if level != "off":
+            severity: Severity = "error" if level == "error" else "warning"
+            picked.append(each if severity == each.severity
+                          else FunctionRule(rule_id, severity, each, each.description))
     return picked
 
 
