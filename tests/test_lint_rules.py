@@ -257,3 +257,20 @@ def test_the_real_plan_findings_point_at_the_characters_they_name():
         if isinstance(said, str) and problem.params and said not in ("()", "（）") \
                 and "（" not in said:
             assert char_at(problem.path, problem, len(said)) == said, problem.format()
+
+
+def test_a_total_row_of_an_entry(plans):
+    text = (HEAD + "initiatives:\n  - title: 研修\n    table:\n      - item: 研修\n"
+            "        entries:\n          - name: 研修の実施\n            rows:\n"
+            "              - content: スキルアップ研修の実施\n                target: 1回\n"
+            "              - content: 車いす介助研修の実施\n                target: 1回\n"
+            "              - content: 計\n                target: 3回\n")
+    result = found(plans, {"a.yaml": text}, "total-sum")
+    assert [where(p) for p in result] == ["a.yaml:15:25"]
+    assert "計「3回」が上の2行の和（2回）と合いません" in result[0].text()
+
+
+def test_english_wording(plans):
+    result = found(plans, {"a.yaml": bullets("2021年9月9日（金）")}, "weekday")
+    assert result[0].text("en") == ("warning: '2021年9月9日（金）' in 2021 is a Thursday. "
+                                    "[weekday]")

@@ -53,7 +53,8 @@ def weekday(context: LintContext) -> Iterator[Problem]:
                               date=found.group(), year=year)
             elif WEEKDAYS[day.weekday()] != found["wd"]:
                 yield finding("weekday", text, found.start("wd"), "lint_weekday",
-                              date=found.group(), year=year, right=WEEKDAYS[day.weekday()])
+                              date=found.group(), year=year, right=WEEKDAYS[day.weekday()],
+                              right_en=day.strftime("%A"))
 
 
 @rule("gannen", "lint_rule_gannen")

@@ -80,7 +80,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "lint_weekday": (
         "{year}年の「{date}」は{right}曜日です。 [{rule}]",
-        "'{date}' in {year} is a {right}曜日 (weekday). [{rule}]",
+        "'{date}' in {year} is a {right_en}. [{rule}]",
     ),
     "lint_no_such_date": (
         "「{date}」は{year}年にない日付です。 [{rule}]",
