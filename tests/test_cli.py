@@ -255,7 +255,7 @@ def test_a_bug_is_one_japanese_line_and_the_commands_status(
 
     monkeypatch.setattr("jigyo.loader.load_plans", broken)
     monkeypatch.setattr("jigyo.build.build", broken)
-    monkeypatch.setattr("jigyo.gitplans.compare", broken)
+    monkeypatch.setattr("jigyo.diff.sides.compare", broken)
     monkeypatch.delenv("JIGYO_DEBUG", raising=False)
     extra = ["--out", str(tmp_path / "o")] if args[0] == "build" else []
     result = jigyo(*args, "--plans", str(sample_copy), *extra)

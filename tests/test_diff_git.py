@@ -91,6 +91,7 @@ def test_unchanged_working_tree_exits_0(repo: Path):
     result = diff(repo, "--base", "HEAD")
     assert result.exit_code == 0
     assert "変更はありません。" in result.stdout
+    assert "HEAD:2020 → 令和２年度（2020）" in result.stdout
 
 
 def test_bad_revision_and_not_a_repository_exit_2(repo: Path, tmp_path_factory):
@@ -102,6 +103,16 @@ def test_bad_revision_and_not_a_repository_exit_2(repo: Path, tmp_path_factory):
     result = diff(outside, "--base", "main")
     assert result.exit_code == 2
     assert "git のリポジトリの中にありません" in result.output
+
+
+def test_git_errors_are_in_english_with_lang_en(repo: Path):
+    result = diff(repo, "--base", "no-such-branch", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.output == 'the revision "no-such-branch" was not found (a git fetch may be needed).\n'
+    result = diff(repo, "--base", "-x", "--lang", "en")
+    assert (result.exit_code, result.output) == (2, 'the revision "-x" cannot be used.\n')
+    result = diff(repo, "main:2019", "2020", "--lang", "en")
+    assert (result.exit_code, result.output) == (2, "main has no year folder plans/2019.\n")
 
 
 def test_invalid_plan_at_the_revision_is_located_by_revision(repo: Path):

@@ -10,10 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from jigyo.differ import DiffReport, diff_years
-from jigyo.loader import LoadedYear, load_year
-from jigyo.renderers.diffreport import cells, render_html, render_json, render_markdown, render_text
-from jigyo.textdiff import char_diff, norm, quantity_delta
+from jigyo.diff.compare import diff_years
+from jigyo.diff.formats import render
+from jigyo.diff.formats.options import Options
+from jigyo.diff.formats.terminal import cells
+from jigyo.diff.phrases import char_diff, norm, quantity_delta
+from jigyo.diff.records import DiffReport
+from jigyo.layout import YearView, year_view
+from jigyo.loader import load_year
 
 from .conftest import YEAR
 
@@ -47,7 +51,24 @@ initiatives:
 """
 
 
-def year(tmp_path: Path, number: int, files: dict[str, str]) -> LoadedYear:
+def render_text(reports: list[DiffReport], *, color: bool = False) -> str:
+    return render(reports, "text", Options(color=color))
+
+
+def render_markdown(reports: list[DiffReport], *, limit: int = 65_536,
+                    report_url: str | None = None) -> str:
+    return render(reports, "md", Options(limit=limit, report_url=report_url))
+
+
+def render_json(reports: list[DiffReport]) -> str:
+    return render(reports, "json", Options())
+
+
+def render_html(report: DiffReport, *, new_on_left: bool = True) -> str:
+    return render([report], "html", Options(new_on_left=new_on_left))
+
+
+def year(tmp_path: Path, number: int, files: dict[str, str]) -> YearView:
     folder = tmp_path / str(number)
     folder.mkdir()
     (folder / "year.yaml").write_text(YEAR.replace("2020", str(number)), encoding="utf-8")
@@ -55,7 +76,7 @@ def year(tmp_path: Path, number: int, files: dict[str, str]) -> LoadedYear:
         (folder / name).write_text(textwrap.dedent(body), encoding="utf-8")
     loaded, problems = load_year(folder)
     assert loaded is not None, [p.format() for p in problems]
-    return loaded
+    return year_view(loaded)
 
 
 def compare(tmp_path: Path, old: dict[str, str], new: dict[str, str]) -> DiffReport:
@@ -77,7 +98,10 @@ def marked(spans) -> str:
     ("理事会の開催", "理事会", "理事会[の開催]", "理事会"),
     ("7回予定", "6回", "[7回予定]", "[6回]"),
     ("地域福祉活動計画", "地域福祉推進計画", "地域福祉[活動]計画", "地域福祉[推進]計画"),
-    ("2020年9月10日（木）", "2021年9月9日（木）", "[2020]年9月[10]日（木）", "[2021]年9月[9]日（木）"),
+    ("2020年9月10日（木）", "2021年9月9日（木）", "[2020]年9月[10日]（木）", "[2021]年9月[9日]（木）"),
+    ("3,650人", "3,800人", "[3,650人]", "[3,800人]"),
+    ("248", "260", "[248]", "[260]"),
+    ("参加者3,650人を見込む", "参加者3,800人を見込む", "参加者[3,650人]を見込む", "参加者[3,800人]を見込む"),
 ])
 def test_changes_are_marked_as_whole_phrases(old, new, old_marked, new_marked):
     o, n = char_diff(old, new)
@@ -90,8 +114,8 @@ def test_long_text_is_not_wrecked_by_frequent_characters():
     old = sentence * 8 + "理事会を年6回開催します。" + sentence * 2
     new = sentence * 8 + "理事会を年7回開催します。" + sentence * 2
     o, n = char_diff(old, new)
-    assert [s.text for s in o if s.changed] == ["6"]
-    assert [s.text for s in n if s.changed] == ["7"]
+    assert [s.text for s in o if s.changed] == ["6回"]
+    assert [s.text for s in n if s.changed] == ["7回"]
 
 
 def test_width_and_whitespace_do_not_count():
@@ -108,6 +132,9 @@ def test_width_and_whitespace_do_not_count():
     ("30万円/年1回", "40万円/年1回", None),  # two numbers: no single direction
     ("随時実施", "2回", None),
     ("2回", "2件", None),
+    ("3,650人", "3,800人", "+150人"),
+    ("248", "260", "+12"),
+    ("令和2年度", "令和3年度", None),  # a number inside words is not a count
 ])
 def test_target_delta(old, new, delta):
     assert quantity_delta(old, new) == delta
@@ -132,10 +159,10 @@ def test_units_added_and_removed(tmp_path: Path):
     assert "（新設）" in html and "（削る）" not in html
 
 
-def report_year(tmp_path: Path, number: int) -> LoadedYear:
+def report_year(tmp_path: Path, number: int) -> YearView:
     loaded, _ = load_year(tmp_path / str(number))
     assert loaded is not None
-    return loaded
+    return year_view(loaded)
 
 
 def test_renamed_initiative_and_item(tmp_path: Path):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from jigyo.renderers.diffreport import COMMENT_MARKER
+from jigyo.diff.formats.markdown import COMMENT_MARKER
 
 from .conftest import ROOT
 from .test_diff import RIJIKAI_YAML, edit, real_plans

@@ -215,14 +215,28 @@ def test_diff_page_is_linked_only_when_the_differ_is_there(tmp_path: Path, monke
     monkeypatch.setattr(site_html, "diff_renderer", lambda: None)
     build(plans, tmp_path / "plain", ["html"])
     assert "新旧対照表" not in (tmp_path / "plain/site/2020/index.html").read_text(encoding="utf-8")
-    monkeypatch.setattr(site_html, "diff_renderer",
-                        lambda: lambda old, new: f"<p>{old.year}→{new.year}</p>")
+    monkeypatch.setattr(site_html, "diff_renderer", lambda: _StubComparison)
     build(plans, tmp_path / "diff", ["html"])
     year = (tmp_path / "diff/site/2020/index.html").read_text(encoding="utf-8")
     assert 'href="shinkyu-2019.html">新旧対照表（令和元年度との比較）' in year
     assert "2019→2020" in (tmp_path / "diff/site/2020/shinkyu-2019.html").read_text(
         encoding="utf-8")
     assert "新旧対照表" not in (tmp_path / "diff/site/2019/index.html").read_text(encoding="utf-8")
+
+
+class _StubComparison:
+    """A comparison page that only says which years it compares."""
+
+    def __init__(self, old, new) -> None:
+        self.label = f"{old.year}→{new.year}"
+
+    def context(self, abbreviate: bool) -> dict[str, object]:
+        words = {"heading": self.label, "full": "", "short": ""}
+        return {"sections": (), "heads": ("", ""), "words": words, "compare": str,
+                "caption": str, "count": str, "abbreviate": abbreviate}
+
+    def anchors(self) -> dict[str, str]:
+        return {}
 
 
 def test_real_diff_page_is_built_against_the_previous_year(tmp_path: Path):

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from jigyo.renderers.diffreport import COMMENT_MARKER
+from jigyo.diff.formats.markdown import COMMENT_MARKER
 
 from .conftest import ROOT, SAMPLE, need
 

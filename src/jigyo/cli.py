@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from . import gcpolicy
 from .clierrors import INTERRUPTED, handles_errors
 from .clihelp import JigyoTyper
+from .diff.formats import NAMES as DIFF_FORMATS
 from .errors import UsageError
 from .messages import message
 
@@ -249,13 +251,6 @@ def serve(
     run_serve(plans, out, port, lang=lang.value)
 
 
-class DiffFormat(StrEnum):
-    text = "text"
-    md = "md"
-    html = "html"
-    json = "json"
-
-
 @app.command()
 @handles_errors(failure=2)
 def diff(
@@ -270,8 +265,9 @@ def diff(
         typer.Option("--base", help="この git リビジョン（例: origin/main）と作業中の計画を比べる"),
     ] = None,
     fmt: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="出力形式（text, md, html, json）")
-    ] = DiffFormat.text,
+        str,
+        typer.Option("--format", "-f", help=f"出力形式（{', '.join(DIFF_FORMATS)}）"),
+    ] = "text",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="出力ファイル（既定: 標準出力）")
     ] = None,
@@ -293,29 +289,28 @@ def diff(
     """2つの年度、または git のリビジョンと作業中の計画の違いを示します（変更なし 0、あり 1、エラー 2）。"""
     import os
 
-    from .errors import PlanError
-    from .gitplans import GitError, SideError, compare
-    from .renderers.diffreport import render, save
+    from .diff.formats import render
+    from .diff.formats.options import Options
+    from .diff.output import save
+    from .diff.sides import compare
+    from .failures import os_error_text
 
-    try:
-        reports = compare(plans, list(specs or []), base, ignore_order=ignore_order)
-    except PlanError as err:
-        _report(list(err.problems), lang)
-        raise typer.Exit(2) from None
-    except (GitError, SideError) as err:
-        typer.echo(str(err), err=True)
-        raise typer.Exit(2) from None
-    color = (output is None and fmt is DiffFormat.text and not no_color
+    if fmt not in DIFF_FORMATS:
+        raise UsageError("diff_unknown_format", name=fmt, names=", ".join(DIFF_FORMATS))
+    reports = compare(plans, list(specs or []), base, ignore_order=ignore_order)
+    color = (output is None and fmt == "text" and not no_color
              and "NO_COLOR" not in os.environ and sys.stdout.isatty())
-    text = render(reports, fmt.value, color=color, new_on_left=not old_left,
-                  abbreviate=abbreviate, report_url=report_url)
+    options = Options(lang=lang.value, color=color, new_on_left=not old_left,
+                      abbreviate=abbreviate, report_url=report_url)
+    text = render(reports, fmt, options)
     if output is None:
         sys.stdout.write(text)
     else:
         try:
             save(output, text)
         except OSError as err:
-            typer.echo(f"出力を書き込めません: {err}", err=True)
+            typer.echo(message("diff_cannot_write", lang.value,
+                               detail=os_error_text(err, lang.value)), err=True)
             raise typer.Exit(2) from None
     raise typer.Exit(1 if any(r.changed for r in reports) else 0)
 
@@ -341,6 +336,7 @@ def new_year(
 
 
 def main() -> None:
+    gcpolicy.apply()
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - Ctrl+C while the arguments are read

@@ -17,6 +17,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .errors import JigyoError
+
 FONT_SETTING = "JIGYO_PDF_FONT"
 
 SERIF_FAMILIES = (
@@ -32,18 +34,12 @@ SANS_FAMILIES = (
     "Meiryo", "MS Gothic", "MS PGothic", "Noto Sans JP",
 )
 
-INSTALL_HINT = (
-    "日本語フォントが見つからないため PDF は作成しませんでした（他の形式は出力しました）。"
-    "Debian/Ubuntu では「sudo apt install fonts-noto-cjk」で入れてください"
-    f"（IPAex: fonts-ipaexfont、BIZ UD: fonts-morisawa-bizud-gothic。{FONT_SETTING} でフォント名も指定できます）。"
-)
-
 _PROBE = "あア漢字。"
 """A font that maps these is taken to be a Japanese font."""
 
 
-class FontUnavailable(Exception):
-    """No usable Japanese font, or one lacking a character of the plan (message in Japanese)."""
+class FontUnavailable(JigyoError):
+    """No usable Japanese font here; the message names what to install or set."""
 
 
 @dataclass(frozen=True)
@@ -133,24 +129,18 @@ def find_fonts(setting: str | None = None) -> FontChoice:
         japanese = [f for fs in faces.values() for f in fs if _is_japanese(f)
                     and (named.is_dir() or f.path.resolve() == named)]
         if not japanese:
-            raise FontUnavailable(
-                f"{FONT_SETTING}={setting} に日本語フォントがないため PDF は作成しませんでした"
-                "（他の形式は出力しました）。"
-            )
+            raise FontUnavailable("pdf_font_path_not_japanese", setting=FONT_SETTING, value=setting)
         return FontChoice(japanese[0], japanese[0])
     faces = _system_faces([])
     if setting:
         chosen = _pick(faces, [setting])
         if chosen is None:
-            raise FontUnavailable(
-                f"{FONT_SETTING} のフォント「{setting}」が見つからないか日本語を含まないため、"
-                "PDF は作成しませんでした（他の形式は出力しました）。"
-            )
+            raise FontUnavailable("pdf_font_family_not_found", setting=FONT_SETTING, value=setting)
         return FontChoice(chosen, chosen)
     serif = _pick(faces, SERIF_FAMILIES)
     sans = _pick(faces, SANS_FAMILIES)
     if serif is None and sans is None:
-        raise FontUnavailable(INSTALL_HINT)
+        raise FontUnavailable("pdf_no_font", setting=FONT_SETTING)
     body = serif or sans
     assert body is not None
     return FontChoice(body, sans or body)

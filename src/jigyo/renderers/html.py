@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from xml.sax.saxutils import escape as xml_escape
 
 from .. import search
 from ..layout import UnitView, YearView
+from ..messages import message
 from . import Files
-from .templating import TEMPLATES, render
+from .templating import asset, render
 
 TOP = "トップ"
 STATIC = ("style.css", "search.js", "print.css")
@@ -72,22 +73,34 @@ def _size_label(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, size // 1000)} KB"
 
 
-DiffRenderer = Callable[[YearView, YearView], str]
+class Comparison(Protocol):
+    """A 新旧対照表 of one year against the year before (see jigyo.diff.site)."""
+
+    def context(self, abbreviate: bool) -> dict[str, Any]: ...
+
+    def anchors(self) -> dict[str, str]: ...
+
+
+DiffRenderer = Callable[[YearView, YearView], Comparison]
 
 
 def diff_renderer() -> DiffRenderer | None:
-    """The 新旧対照表 page renderer (a complete page of its own); imported only when used."""
-    from ..differ import diff_years
-    from .diffreport import render_html
+    """The 新旧対照表 maker (jigyo.diff.site); imported only when used."""
+    from ..diff.site import comparison
 
-    def render_diff(old: YearView, new: YearView) -> str:
-        return render_html(diff_years(old.source, new.source))
-
-    return render_diff
+    return comparison
 
 
-def diff_name(old: int) -> str:
-    return f"shinkyu-{old}.html"
+def diff_name(old: int, full: bool = False) -> str:
+    return f"shinkyu-{old}-full.html" if full else f"shinkyu-{old}.html"
+
+
+@dataclass(frozen=True)
+class UnitDiffLink:
+    """The link from a changed unit's page to its table in the 新旧対照表."""
+
+    href: str
+    label: str
 
 
 class _Site:
@@ -100,6 +113,7 @@ class _Site:
         self.site_title = self.years[0].site_title
         self.files: Files = {}
         self.pages: list[str] = []
+        self.unit_diffs: dict[tuple[int, str], UnitDiffLink] = {}
 
     def page(self, path: str, template: str, title: str, crumbs: list[Crumb],
              **context: Any) -> None:
@@ -136,17 +150,33 @@ class _Site:
             self.files[f"{year.year}/{pdf_name(year.year)}"] = pdf
             extras = YearExtras(pdf=pdf_name(year.year), pdf_size=_size_label(len(pdf)))
         if previous is not None and render_diff is not None:
-            name = diff_name(previous.year)
-            self.files[f"{year.year}/{name}"] = render_diff(previous, year).encode()
+            name = self.comparison_pages(previous, year, render_diff(previous, year))
             extras = YearExtras(extras.pdf, extras.pdf_size, name,
-                                f"新旧対照表（{previous.era}との比較）")
+                                message("diff_html_year_link", era=previous.era))
         return extras
+
+    def comparison_pages(self, old: YearView, new: YearView, comparison: Comparison) -> str:
+        """The abbreviated and the full 新旧対照表 in the site's frame; returns the first's name."""
+        short, full = diff_name(old.year), diff_name(old.year, full=True)
+        label = message("diff_html_year_link", era=old.era)
+        crumbs = [Crumb(TOP, "../index.html"), self.year_crumb(new, "index.html"), Crumb(label)]
+        base = f"{label} | {new.heading} | {self.organization}"
+        for name, other, abbreviate in ((short, full, True), (full, short, False)):
+            self.page(f"{new.year}/{name}", "shinkyu.html", base, crumbs, other_page=other,
+                      **{k: v for k, v in comparison.context(abbreviate).items()
+                         if k != "page_title"})
+        for slug, anchor in comparison.anchors().items():
+            self.unit_diffs[(new.year, slug)] = UnitDiffLink(
+                f"{short}#{anchor}", message("diff_html_unit_link", era=old.era))
+        return short
 
     def render(self) -> Files:
         for name in STATIC:
-            self.files[f"assets/{name}"] = (TEMPLATES / "html" / name).read_bytes()
+            self.files[f"assets/{name}"] = asset("html", name)
         self.files["assets/search-index.js"] = search.index_script(self.years)
         render_diff = diff_renderer()
+        if render_diff is not None and len(self.years) > 1:
+            self.files["assets/shinkyu.css"] = asset("html", "shinkyu.css")
         year_extras = {y.year: self.extras(y, render_diff) for y in self.years}
         self.page("index.html", "index.html", self.site_title, [],
                   years=self.years, extras=year_extras)
@@ -172,6 +202,7 @@ class _Site:
                         [top, self.year_crumb(year, "index.html"),
                          Crumb(dept.name, f"index.html#dept-{d_index}"), Crumb(unit.label)],
                         year=year, unit=unit, switcher=self.switcher(year, unit),
+                        comparison=self.unit_diffs.get((year.year, unit.slug)),
                     )
         if self.options.base_url:
             self.files["sitemap.xml"] = self.sitemap()

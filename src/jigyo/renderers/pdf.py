@@ -2,38 +2,83 @@
 
 The Jinja template templates/typst/year.typ writes the year as Typst code in
 which every piece of plan text is a string literal (see :mod:`typst_text`);
-templates/typst/jigyo.typ holds the page layout. The Typst compiler is imported
-only here, when a PDF is built, so the other formats stay as fast as before.
-Before a PDF is written, every character is checked against the chosen font:
-a PDF with a missing glyph is never produced.
+templates/typst/jigyo.typ holds the page layout (column widths included) and
+templates/typst/pages.typ fills a unit's pages, keeping table rows together as
+printed plans do; here a table is only cut into the bands a page may not split.
+Typst runs in a child process bounded in time and memory (:mod:`typst_child`),
+so the other formats stay as fast as before and a pathological plan cannot
+stall the build. Before a PDF is written, every character is checked against
+the chosen font: a PDF with a missing glyph is never produced.
 """
 
 from __future__ import annotations
 
-from functools import cache
+import json
+import os
+import signal
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from ..fonts import FontChoice, FontUnavailable, find_fonts, missing_characters
+from ..fonts import FONT_SETTING, FontChoice, FontUnavailable, find_fonts, missing_characters
 from ..layout import CellView, RowView, YearView
 from . import Files
 from .skipped import FormatSkipped
-from .templating import TEMPLATES
-from .typst_text import Code, inline, string
+from .templating import environment, folder
+from .typst_child import OUT_OF_MEMORY
+from .typst_text import Code, inline, plain, string
 
-TYPST_TEMPLATES = TEMPLATES / "typst"
+TYPST_TEMPLATES = folder("typst")
+_CHILD = Path(__file__).with_name("typst_child.py")
 
-KEEP_LINES = 30
-"""A table row estimated taller than this many lines may break across pages.
+TIMEOUT_SETTING = "JIGYO_PDF_TIMEOUT"
+MEMORY_SETTING = "JIGYO_PDF_MEMORY"
+COMPILE_SECONDS = 60
+"""The longest a PDF compile may run (the real year takes about a second and a half)."""
+COMPILE_MEGABYTES = 2048
+"""The address space a PDF compile may use, in MB (the real year needs about 500)."""
 
-A row kept whole that is taller than a page would run off its bottom, so rows
-that may not fit are left breakable; every other row moves to the next page whole.
-"""
 
-_COLUMN_MM = {"item": 27.0, "name": 46.0, "content": 74.0, "target": 27.0}
-"""Column widths of templates/typst/jigyo.typ (column-widths), in millimetres."""
+@dataclass(frozen=True)
+class Band:
+    """Consecutive rows of one 項目 that no page break may cut (a merged cell spans them)."""
+
+    group: int
+    rows: int
+    cells: tuple[CellView, ...]
+
+
+@dataclass(frozen=True)
+class PrintedTable:
+    """A table as jigyo.typ fills it into pages: the 項目 cells and the bands of rows."""
+
+    items: tuple[CellView, ...]
+    bands: tuple[Band, ...]
+
+
+def printed_table(rows: tuple[RowView, ...]) -> PrintedTable:
+    """Split a table into bands: a page may break between bands, never inside one."""
+    items: list[CellView] = []
+    bands: list[Band] = []
+    cells: list[CellView] = []
+    start = 0
+    reach = 0  # the first row not covered by a merged cell begun so far
+    for index, row in enumerate(rows):
+        for cell in row.cells:
+            if cell.kind == "item":
+                items.append(cell)
+            else:
+                cells.append(cell)
+                reach = max(reach, index + cell.rowspan)
+        last_of_group = index + 1 == len(rows) or rows[index + 1].group != row.group
+        if reach <= index + 1 or last_of_group:
+            bands.append(Band(len(items) - 1, index + 1 - start, tuple(cells)))
+            cells, start = [], index + 1
+    return PrintedTable(tuple(items), tuple(bands))
 
 
 def _finalize(value: Any) -> str:
@@ -51,34 +96,11 @@ def _finalize(value: Any) -> str:
     raise TypeError(f"cannot place {type(value).__name__} in a Typst document")
 
 
-def _lines(cell: CellView) -> int:
-    """A generous estimate of the lines a cell takes (10 pt characters, 3.5 mm each)."""
-    width = _COLUMN_MM[cell.kind] + (_COLUMN_MM["content"] if cell.colspan > 1 else 0.0)
-    per_line = max(1, int((width - 3) / 3.5))
-    texts = [*cell.lines, *([cell.note] if cell.note else [])]
-    return sum(-(-max(1, len(text)) // per_line) for text in texts)
-
-
-def _keep(row: RowView) -> bool:
-    """Whether a table row stays on one page: yes unless it may not fit on one."""
-    return all(_lines(cell) <= KEEP_LINES for cell in row.cells if cell.kind != "item")
-
-
-@cache
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TYPST_TEMPLATES),
-        autoescape=False,  # escaping is done by _finalize: every value becomes a literal
-        finalize=_finalize,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["inline"] = inline
-    env.filters["code"] = Code
-    env.filters["keep"] = _keep
-    return env
+    # no autoescape: escaping is done by _finalize, which makes every value a literal
+    return environment("typst", autoescape=False, finalize=_finalize,
+                       filters={"inline": inline, "plain": plain,
+                                "printed_table": printed_table})
 
 
 def typst_source(year: YearView) -> str:
@@ -103,7 +125,7 @@ def _locate(year: YearView, char: str) -> str:
 
 
 def _covering(source: str, year: YearView, fonts: FontChoice) -> FontChoice:
-    """The font choice that has every character of `source`, or FontSkipped naming the first gap."""
+    """The font choice that has every character of `source`, or FormatSkipped naming the first gap."""
     options = [fonts, FontChoice(fonts.body, fonts.body), FontChoice(fonts.heading, fonts.heading)]
     for option in options:
         if not missing_characters(source, option.body) and (
@@ -111,30 +133,52 @@ def _covering(source: str, year: YearView, fonts: FontChoice) -> FontChoice:
         ):
             return option
     char = missing_characters(source, fonts.body)[0]
-    raise FormatSkipped(
-        f"{_locate(year, char)}: 「{char}」（U+{ord(char):04X}）はフォント「{fonts.body.family}」に"
-        "ないため、PDF は作成しませんでした（他の形式は出力しました）。"
-        "この文字を別の文字に置き換えるか、この文字を含む日本語フォントを JIGYO_PDF_FONT で指定してください。"
-    )
+    raise FormatSkipped("pdf_missing_glyph", location=_locate(year, char), char=char,
+                        codepoint=f"{ord(char):04X}", family=fonts.body.family, setting=FONT_SETTING)
+
+
+def _limit(setting: str, default: int) -> int:
+    """A positive whole number from the environment variable `setting`, else `default`."""
+    value = os.environ.get(setting, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) <= 0:
+        raise FormatSkipped("pdf_limit_setting", setting=setting, value=value)
+    return int(value)
 
 
 def compile_pdf(source: str, fonts: FontChoice) -> bytes:
-    """Typeset with only the chosen fonts' folders: no system scan, no download."""
-    import typst
+    """Typeset in a child process, bounded in time and memory; fonts only from the chosen folders.
 
-    compiler = typst.Compiler(
-        root=str(TYPST_TEMPLATES),
-        font_paths=fonts.folders,
-        ignore_system_fonts=True,
-        sys_inputs={"body-font": fonts.body.family, "heading-font": fonts.heading.family},
-    )
+    A pathological plan (a line of megabytes, a table of tens of thousands of
+    rows) makes Typst run for minutes and grow without bound; the child is
+    stopped at the limits and the PDF skipped with a message, the other formats
+    are still written.
+    """
+    seconds = _limit(TIMEOUT_SETTING, COMPILE_SECONDS)
+    megabytes = _limit(MEMORY_SETTING, COMPILE_MEGABYTES)
+    params = {
+        "root": str(TYPST_TEMPLATES),
+        "font_paths": fonts.folders,
+        "sys_inputs": {"body-font": fonts.body.family, "heading-font": fonts.heading.family},
+        "memory": megabytes * 1024 * 1024,
+    }
     try:
-        pdf = compiler.compile(source.encode(), format="pdf")
-    except typst.TypstError as err:
-        raise FormatSkipped(f"PDF の組版に失敗したため作成しませんでした: {err.message}") from err
-    if not isinstance(pdf, bytes):  # pragma: no cover - a PDF is always one document
-        raise FormatSkipped("PDF の組版に失敗したため作成しませんでした。")
-    return pdf
+        done = subprocess.run(
+            [sys.executable, "-I", str(_CHILD), json.dumps(params)],
+            input=source.encode(), capture_output=True, timeout=seconds, check=False,
+            # few malloc arenas: each reserves 64 MB of address space per thread,
+            # which on a many-core machine would count against the cap
+            env={**os.environ, "MALLOC_ARENA_MAX": "2"},
+        )
+    except subprocess.TimeoutExpired as err:
+        raise FormatSkipped("pdf_compile_timeout", seconds=seconds, setting=TIMEOUT_SETTING) from err
+    if done.returncode == 0 and done.stdout.startswith(b"%PDF"):
+        return done.stdout
+    if done.returncode in (OUT_OF_MEMORY, -signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV):
+        raise FormatSkipped("pdf_compile_memory", megabytes=megabytes, setting=MEMORY_SETTING)
+    detail = done.stderr.decode("utf-8", "replace").strip() or f"status {done.returncode}"
+    raise FormatSkipped("pdf_compile_failed", detail=detail)
 
 
 def render_pdf(years: list[YearView]) -> Files:
@@ -144,7 +188,7 @@ def render_pdf(years: list[YearView]) -> Files:
     try:
         fonts = find_fonts()
     except FontUnavailable as err:
-        raise FormatSkipped(str(err)) from err
+        raise FormatSkipped.because(err) from err
     files: Files = {}
     for year in years:
         source = typst_source(year)

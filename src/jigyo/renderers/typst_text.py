@@ -56,6 +56,11 @@ def string(text: str, wrap: bool = True) -> Code:
     return Code('"' + "".join(_escape_char(c) for c in text) + '"')
 
 
+def plain(text: str) -> Code:
+    """A string literal without break hints: for the document's metadata (title, author)."""
+    return string(text, wrap=False)
+
+
 def _join(parts: list[str]) -> str:
     if not parts:
         return '""'

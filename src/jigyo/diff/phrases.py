@@ -5,18 +5,21 @@ then widened to whole phrases: a short run of equal characters between two
 changes is absorbed, and a change inside a run of kanji, katakana or
 alphanumerics covers the whole run. Text is compared after NFKC normalisation
 with whitespace removed between Japanese characters, so that 全角/半角 and
-line wrapping in the YAML are not reported. difflib's autojunk is off: it
-treats frequent characters (の, 、) as junk and wrecks Japanese diffs.
+line wrapping in the YAML are not reported. A number with its counter
+(3,800人, 248) is one token: a change inside it marks the whole token.
+difflib's autojunk is off: it treats frequent characters (の, 、) as junk and
+wrecks Japanese diffs.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 from functools import lru_cache
+
+from . import numbers
+from .numbers import NUMBER_TOKEN
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,8 @@ def _regions(a: str, b: str) -> list[tuple[int, int, int, int]]:
             i1, j1 = i1 - 1, j1 - 1
         while i2 < len(a) and j2 < len(b) and a[i2] == b[j2] and _kind(a[i2]) in kinds:
             i2, j2 = i2 + 1, j2 + 1
+        i1, i2 = _whole_numbers(a, i1, i2)
+        j1, j2 = _whole_numbers(b, j1, j2)
         widened.append((i1, i2, j1, j2))
     merged: list[tuple[int, int, int, int]] = []
     for region in widened:
@@ -117,6 +122,18 @@ def _regions(a: str, b: str) -> list[tuple[int, int, int, int]]:
                 continue
         merged.append(region)
     return merged
+
+
+def _whole_numbers(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) to cover every number token it touches (3,[65]0人 → [3,650人])."""
+    for found in NUMBER_TOKEN.finditer(text):
+        if found.start() > end:
+            break
+        touches = found.start() < end and found.end() > start
+        inside = start == end and found.start() < start < found.end()
+        if touches or inside:
+            start, end = min(start, found.start()), max(end, found.end())
+    return start, end
 
 
 def _spans(text: str, changed_norm: list[bool]) -> tuple[Span, ...]:
@@ -154,47 +171,6 @@ def whole(text: str, changed: bool) -> tuple[Span, ...]:
     return (Span(text, changed),) if text else ()
 
 
-# --- 目標値 as number + unit ----------------------------------------------------
-
-_COUNTERS = (
-    "万円", "千円", "円", "回", "件", "人", "名", "か所", "カ所", "ヶ所", "ヵ所", "箇所", "校",
-    "団体", "世帯", "部", "日", "時間", "ヶ月", "か月", "カ月", "%", "台", "冊", "枚", "本",
-    "個", "グループ", "組", "講座", "地区", "事業所", "施設", "号",
-)
-_SAME_COUNTER = {"か所": "か所", "カ所": "か所", "ヶ所": "か所", "ヵ所": "か所", "箇所": "か所",
-                 "ヶ月": "か月", "カ月": "か月"}
-_QUANTITY = re.compile(
-    r"(\d+(?:,\d{3})*(?:\.\d+)?)(" + "|".join(sorted(map(re.escape, _COUNTERS), key=len,
-                                                       reverse=True)) + ")"
-)
-_DIGITS = re.compile(r"\d+")
-
-
-def quantity(text: str) -> tuple[Decimal, str] | None:
-    """The single number + counter in a 目標値 (7回予定 → (7, 回)), if it has exactly one."""
-    normed = norm(text)
-    found = _QUANTITY.search(normed)
-    if found is None:
-        return None
-    rest = normed[: found.start()] + normed[found.end():]
-    if _DIGITS.search(rest):
-        return None  # 30万円/年1回: more than one number, no single direction
-    try:
-        value = Decimal(found.group(1).replace(",", ""))
-    except InvalidOperation:  # pragma: no cover - the pattern only admits numbers
-        return None
-    counter = found.group(2)
-    return value, _SAME_COUNTER.get(counter, counter)
-
-
 def quantity_delta(old: str, new: str) -> str | None:
-    """The change of a 目標値 as a signed amount (−1回), when both sides count the same thing."""
-    before, after = quantity(old), quantity(new)
-    if before is None or after is None or before[1] != after[1]:
-        return None
-    delta = after[0] - before[0]
-    if delta == 0:
-        return None
-    sign = "+" if delta > 0 else "−"
-    amount = f"{abs(delta):,}"
-    return f"{sign}{amount}{after[1]}"
+    """The change of a 目標値 as a signed amount (−1回, +12), compared as normalised text."""
+    return numbers.delta(norm(old), norm(new))

@@ -1,0 +1,12 @@
+"""Writing a report to a file: replaced whole or not at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..fsutil import write_atomic
+
+
+def save(path: Path, text: str) -> None:
+    """Write a report as UTF-8 so that the file is replaced whole or not at all."""
+    write_atomic(path, text)

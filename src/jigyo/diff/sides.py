@@ -1,0 +1,137 @@
+"""What the words of `jigyo diff` mean: which two years, from where.
+
+- ``OLD NEW``: two years, each YEAR (working tree) or REV:YEAR (a git revision);
+- ``YEAR``: the year before against YEAR (or, with ``--base REV``, REV:YEAR
+  against YEAR);
+- nothing, with ``--base REV``: every year that differs between the revision
+  and the working tree; a year new in the working tree is compared with the
+  year before it at the revision.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import JigyoError, PlanError
+from ..gitread import YEAR_NAME, Tree, load_year_at, open_tree, years
+from ..layout import YearView, era_label, year_view
+from ..loader import LoadedYear, load_year
+from .compare import diff_views
+from .records import DiffReport
+
+
+class SideError(JigyoError):
+    """A year or revision the user named that cannot be compared (exit status 2)."""
+
+    exit_code = 2
+
+
+def _view(loaded: LoadedYear | None) -> YearView | None:
+    """The year as the differ reads it."""
+    if loaded is None:
+        return None
+    return year_view(loaded)
+
+
+def _required(view: YearView | None) -> YearView:
+    assert view is not None
+    return view
+
+
+def _load_worktree(plans_dir: Path, year: int) -> LoadedYear | None:
+    folder = plans_dir / str(year)
+    if not folder.is_dir():
+        return None
+    loaded, problems = load_year(folder)
+    if problems or loaded is None:
+        raise PlanError(problems)
+    return loaded
+
+
+def _parse_year(text: str) -> int:
+    if not YEAR_NAME.match(text):
+        raise SideError("diff_not_a_year", text=text)
+    return int(text)
+
+
+class Sides:
+    """Loads the years named on the command line: YEAR (working tree) or REV:YEAR."""
+
+    def __init__(self, plans_dir: Path) -> None:
+        self.plans_dir = plans_dir
+        self.trees: dict[str, Tree] = {}
+
+    def tree(self, rev: str) -> Tree:
+        if rev not in self.trees:
+            self.trees[rev] = open_tree(self.plans_dir, rev)
+        return self.trees[rev]
+
+    def load(self, spec: str) -> tuple[str, YearView]:
+        """(label, view) for YEAR or REV:YEAR; raises SideError if it does not exist."""
+        rev, _, year_text = spec.rpartition(":")
+        year = _parse_year(year_text)
+        if rev:
+            tree = self.tree(rev)
+            at_rev = load_year_at(tree, year)
+            if at_rev is None:
+                raise SideError("diff_no_year_at_rev", rev=rev, folder=tree.inner(year))
+            return tree.label(year), _required(_view(at_rev))
+        loaded = _load_worktree(self.plans_dir, year)
+        if loaded is None:
+            raise SideError("diff_no_year_folder",
+                            folder=(self.plans_dir / str(year)).as_posix())
+        return str(year), _required(_view(loaded))
+
+    def worktree_years(self) -> list[int]:
+        if not self.plans_dir.is_dir():
+            return []
+        return sorted(int(p.name) for p in self.plans_dir.iterdir()
+                      if p.is_dir() and YEAR_NAME.match(p.name))
+
+
+def compare(plans_dir: Path, specs: list[str], base: str | None = None, *,
+            ignore_order: bool = False) -> list[DiffReport]:
+    """The reports the user asked for; raises SideError, GitError or PlanError."""
+    sides = Sides(plans_dir)
+    if len(specs) > 2:
+        raise SideError("diff_too_many")
+    if len(specs) == 2:
+        old_label, old = sides.load(specs[0])
+        new_label, new = sides.load(specs[1])
+        return [diff_views(old, new, old_label=old_label, new_label=new_label,
+                           ignore_order=ignore_order)]
+    if len(specs) == 1:
+        if ":" in specs[0]:
+            raise SideError("diff_rev_needs_other")
+        year = _parse_year(specs[0])
+        old_spec = f"{base}:{year}" if base else str(year - 1)
+        return compare(plans_dir, [old_spec, str(year)], ignore_order=ignore_order)
+    if not base:
+        raise SideError("diff_nothing")
+    return _against_base(sides, sides.tree(base), ignore_order)
+
+
+def _against_base(sides: Sides, tree: Tree, ignore_order: bool) -> list[DiffReport]:
+    at_rev = set(years(tree))
+    reports: list[DiffReport] = []
+    for year in sorted(at_rev | set(sides.worktree_years())):
+        new = _view(_load_worktree(sides.plans_dir, year))
+        old = _view(load_year_at(tree, year)) if year in at_rev else None
+        if old is None and new is not None:
+            earlier = _view(load_year_at(tree, year - 1)) if year - 1 in at_rev else None
+            reports.append(diff_views(earlier, new,
+                                      old_label=tree.label(year - 1 if earlier else year),
+                                      new_label=str(year), ignore_order=ignore_order))
+            continue
+        report = diff_views(old, new, old_label=tree.label(year),
+                            new_label=str(year),
+                            ignore_order=ignore_order)
+        if report.changed or new is None:
+            reports.append(report)
+    if not reports:
+        latest = max(at_rev | set(sides.worktree_years()), default=None)
+        if latest is not None:
+            era = era_label(latest)
+            reports.append(DiffReport(tree.label(latest), str(latest), latest, latest, (), (),
+                                      old_era=era, new_era=era))
+    return reports
