@@ -182,3 +182,11 @@ def test_a_comment_before_a_block_exempts_the_whole_block(plans):
     bare = text.replace("  # jigyo-lint: disable=halfwidth-kana 旧様式のまま", "")
     result = jigyo("lint", "--plans", str(plans({"a.yaml": bare})))
     assert result.exit_code == 1 and "a.yaml:12:15: 注意: 半角カナ「ﾌｫﾛﾜｰ」" in result.output
+
+
+def test_a_comment_naming_no_rule_is_reported(plans):
+    text = UNIT.replace("name: 理事会", "name: 理事会  # jigyo-lint: disable=all, hand-numberin")
+    result = jigyo("lint", "--plans", str(plans({"a.yaml": text})))
+    assert result.exit_code == 1
+    assert ("a.yaml:8:51: 注意: 「hand-numberin」という規則はないので、この jigyo-lint: disable は"
+            "何も止めません。") in result.output

@@ -104,7 +104,24 @@ def lint_docs(fiscal_year: int, docs: Sequence[Document],
     found = REGISTRY.run(context, rules)
     exempt = {doc.path: _exempt(doc) for doc in docs}
     kept = [p for p in found if not _exempted(p, exempt.get(p.path, {}))]
+    if only is None:
+        kept += [p for doc in docs for p in _unknown_ids(doc)]
     return sorted(set(kept))
+
+
+def _unknown_ids(doc: Document) -> Iterator[Problem]:
+    """A disable comment naming no rule would exempt nothing: said, not ignored."""
+    for number, line in enumerate(doc.text.splitlines(), start=1):
+        found = _DISABLE.search(line)
+        if found is None:
+            continue
+        at = found.start(1)
+        for part in found.group(1).split(","):
+            name = part.strip()
+            if name and name != "all" and name not in RULES:
+                yield warning(doc.path, number, at + part.index(name) + 1, "lint_unknown_disable",
+                              name=name)
+            at += len(part) + 1
 
 
 def _exempted(found: Problem, exempt: dict[int, set[str]]) -> bool:

@@ -133,6 +133,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this table mixes half-width ({half}) and full-width ({full}) {kind}; write '{fixed}' "
         "for '{found}'. [{rule}]",
     ),
+    "lint_unknown_disable": (
+        "「{name}」という規則はないので、この jigyo-lint: disable は何も止めません。"
+        "（一覧: jigyo lint --list-rules）",
+        "there is no rule '{name}', so this jigyo-lint: disable exempts nothing "
+        "(list: jigyo lint --list-rules).",
+    ),
     # settings (plans/jigyo.yaml)
     "lint_settings_mapping": (
         "lint: には「rules:」「variants:」の組を書いてください。",
