@@ -71,8 +71,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} 年度の計画がありません。",
         "there is no plan for the year {year}.",
     ),
-    "check_opt_strict": (
-        "未記入の実績を誤りとして扱う", "treat results not filled in as errors"),
     "results_missing_count": (
         "{year} 年度: 未記入 {count} 件",
         "{year}: {count} results not filled in",
