@@ -310,3 +310,24 @@ def test_every_results_field_is_compared_or_ignored_by_the_differ():
     fields = {f"{cls.__name__}.{name}" for cls in models for name in cls.model_fields}
     assert fields == set(RESULTS_COMPARED) | set(RESULTS_IGNORED)
     assert not set(RESULTS_COMPARED) & set(RESULTS_IGNORED)
+
+
+def test_a_results_file_linking_out_of_the_plans_folder_is_refused(filled: Path,
+                                                                   tmp_path: Path):
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("entries: []\n", encoding="utf-8")
+    link = filled / "2020" / "results" / "kenri.yaml"
+    link.unlink()
+    link.symlink_to(secret)
+    result = jigyo("check", "--plans", str(filled))
+    assert result.exit_code == 1
+    assert "kenri.yaml:1:1:" in result.output
+
+
+def test_skeleton_refuses_a_file_whose_entries_are_not_a_list(filled: Path):
+    kenri = filled / "2020" / "results" / "kenri.yaml"
+    kenri.write_text("entries: 未定\n", encoding="utf-8")
+    result = jigyo("results", "new", "2020", "--plans", str(filled))
+    assert result.exit_code == 1
+    assert "kenri.yaml の entries が一覧ではないため書き足せません。" in result.output
+    assert kenri.read_text(encoding="utf-8") == "entries: 未定\n"

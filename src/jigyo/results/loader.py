@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import PlanError
 from ..layout import UnitView, YearView
+from ..loader import _inside
 from ..messages import msg
 from ..problems import Problem, problem, warning
 from ..validation import validate
@@ -93,6 +94,9 @@ def load_year_results(year: YearView, settings: ResultsSettings,
         if not folder.is_dir():
             return None, [problem(folder, 1, 1, "results_not_a_file", path=folder.as_posix())]
         paths = _files(folder)
+        outside = [bad for p in paths if (bad := _inside(p, year.source.path.parent))]
+        if outside:
+            return None, outside
     else:
         paths = sorted(folder / name for name in files if Path(name).suffix in _SUFFIXES)
     problems: list[Problem] = []
