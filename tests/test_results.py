@@ -201,6 +201,7 @@ def test_build_writes_the_report_in_html_markdown_and_json(filled: Path, tmp_pat
     assert "<script>alert(1)</script>" not in page
     assert "&lt;b&gt;x&lt;/b&gt;" in page
     assert "<td>6</td>" in page
+    assert "<td>〃</td>" in page  # 会場の予約手続き: under the merged 目標値 above
     plan_page = (out / "site" / "2020" / "soumu.html").read_text(encoding="utf-8")
     assert '<a href="report.html#u-soumu">事業報告</a>' in plan_page
     assert '<a href="interim.html#u-soumu">進行管理表</a>' in plan_page

@@ -51,6 +51,18 @@ class PlanEntry:
         return self.entry.target.lines if self.entry.target is not None else ()
 
     @property
+    def covered(self) -> bool:
+        """Whether a merged 目標値 cell of an entry above covers this entry's 目標値."""
+        left = 0
+        for other in self.group.entries:
+            if other is self.entry:
+                return left > 0 and other.target is None
+            left = max(left - 1, 0)
+            if other.target is not None and other.target.span > 1:
+                left = other.target.span - 1
+        return False
+
+    @property
     def label(self) -> str:
         """The entry as printed: (1)理事会."""
         return self.entry.number + _label(self.entry)

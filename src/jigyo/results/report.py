@@ -109,7 +109,8 @@ def _entry(each: EntryResult, interim: bool, labels: ReportLabels) -> ReportEntr
         filled = each.filled
     return ReportEntry(
         number=entry.number, label=plan.label[len(entry.number):], path=plan.path,
-        anchor=entry.anchor, item=plan.group.item, content=content, targets=plan.targets,
+        anchor=entry.anchor, item=plan.group.item, content=content,
+        targets=(plan.unit.labels.ditto,) if plan.covered else plan.targets,
         result=result, status=status or labels.missing, filled=filled,
         rate=rate(plan.targets, result),
         done=done, issues=issues, next=upcoming)

@@ -45,7 +45,7 @@ def _comment(text: str) -> str:
 
 
 def _block(entry: PlanEntry, indent: str) -> str:
-    targets = "、".join(entry.targets) or "―"
+    targets = "、".join(entry.targets) or (entry.unit.labels.ditto if entry.covered else "―")
     lines = [f"{indent}# {_comment(entry.label)}　目標値: {_comment(targets)}\n"]
     if entry.entry.id:
         lines.append(f"{indent}- id: {entry.entry.id}\n")
