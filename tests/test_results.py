@@ -332,3 +332,14 @@ def test_skeleton_refuses_a_file_whose_entries_are_not_a_list(filled: Path):
     assert result.exit_code == 1
     assert "kenri.yaml の entries が一覧ではないため書き足せません。" in result.output
     assert kenri.read_text(encoding="utf-8") == "entries: 未定\n"
+
+
+def test_missing_results_in_english(filled: Path):
+    result = jigyo("check", "--lang", "en", "--plans", str(filled))
+    assert "not filled in: no result for '相談 › 研修' (kenri.yaml)." in result.output
+
+
+def test_results_help_is_japanese():
+    result = jigyo("results", "--help")
+    assert result.exit_code == 0
+    assert "年度の計画から実績ファイルのひな形を作ります" in result.output
