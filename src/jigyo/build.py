@@ -16,6 +16,7 @@ from pathlib import Path
 from .gcpause import paused_gc
 from .layout import YearView, year_view
 from .loader import load_plans
+from .messages import wording
 from .renderers import Files
 from .renderers.html import SiteOptions, built_pdfs, normalize_base_url, render_site
 from .renderers.jsondata import render_json
@@ -82,7 +83,8 @@ def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
     # Render everything first: an error in one format must not leave another half-updated.
     with paused_gc():
         views = [year_view(y) for y in plans.years]
-        rendered = _render(views, chosen, out_dir, base_url, on_skip)
+        with wording(views[-1].labels.words() if views else {}):
+            rendered = _render(views, chosen, out_dir, base_url, on_skip)
     counts: dict[str, int] = {}
     for name, files in rendered.items():
         write_folder(out_dir / FORMATS[name].folder, files)

@@ -24,6 +24,8 @@ from .limits import DEFAULT, Limits
 from .messages import msg
 from .model import Unit, YearFile
 from .problems import Problem, problem, warning
+from .settings.model import Settings
+from .settings.read import read_settings
 from .validation import validate
 from .yamlread import Document, parse, read, unreadable
 
@@ -51,6 +53,8 @@ class LoadedYear:
     units: tuple[LoadedUnit, ...]
     notices: tuple[Problem, ...] = ()
     """Warnings found while reading (files skipped); the year is usable."""
+    settings: Settings | None = None
+    """plans/jigyo.yaml, when the plans folder has one."""
 
     def departments(self) -> list[tuple[model.Department, list[LoadedUnit]]]:
         return [
@@ -148,11 +152,13 @@ def _load_year(
     def read_at(path: Path) -> tuple[Document | None, list[Problem]]:
         return read(path, limits) if files is None else parse(path, files[path.name], limits)
 
+    settings, problems = read_settings(folder.parent)
     year_path = folder / YEAR_FILE
     meta: YearFile | None = None
     year_doc: Document | None = None
     if files is None:
-        unit_files, problems = _scan(folder, folder.absolute().parent)
+        unit_files, found = _scan(folder, folder.absolute().parent)
+        problems += found
         year_there = year_path.is_file() and not any(p.path == year_path for p in problems)
     else:
         unit_files = sorted(folder / name for name in files
@@ -204,7 +210,8 @@ def _load_year(
         rest = sorted(s for s, (_, u) in units.items()
                       if u.department == dept.name and s not in listed_set)
         ordered += [LoadedUnit(s, units[s][0].path, units[s][1]) for s in listed + rest]
-    return LoadedYear(meta.fiscal_year, folder, meta, tuple(ordered), tuple(problems)), []
+    return LoadedYear(meta.fiscal_year, folder, meta, tuple(ordered), tuple(problems),
+                      settings), []
 
 
 def year_folders(plans_dir: Path) -> list[Path]:

@@ -24,6 +24,7 @@ from pydantic_core import PydanticCustomError
 
 from .digits import Number
 from .limits import DEFAULT, Limits
+from .settings.model import Overrides
 
 # The loader hands every scalar over as the text that was written, but an
 # editor's YAML language server sees `12` as a number and `no` as text: the
@@ -375,6 +376,11 @@ class YearFile(_Strict):
         default=None,
         title="連絡先",
         description="問い合わせ先（住所・電話番号など）。リストにすると複数行で表示します。",
+    )
+    settings: Overrides | None = Field(
+        default=None,
+        title="この年度の設定",
+        description="plans/jigyo.yaml の設定のうち、この年度だけ変えるもの（表題・年度の表記・呼び名・番号・列の見出し）。",
     )
     limits: Limits = Field(
         default=DEFAULT,

@@ -135,6 +135,7 @@ def _diff(old: YearView | None, new: YearView | None, old_label: str, new_label:
         year_changes=year_changes, units=tuple(units), ignore_order=ignore_order,
         organization=shown.organization if shown is not None else "",
         old_era=old.era if old is not None else "", new_era=new.era if new is not None else "",
+        words=tuple(shown.labels.words().items()) if shown is not None else (),
     )
 
 

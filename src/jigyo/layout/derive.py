@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import model
 from ..loader import LoadedUnit, LoadedYear
-from .labels import LABELS, Labels, era_label, jnum
+from .labels import LABELS, Labels, era_label
 from .table import cell_text_span, entry_anchor, entry_numbers, flat, lines, marker, table
 from .views import (
     BlockView,
@@ -38,7 +38,7 @@ def blocks(policy: model.Policy, labels: Labels = LABELS) -> tuple[BlockView, ..
             views.append(BlockView("bullets", tuple((labels.bullet, b) for b in block.bullets)))
         else:
             views.append(BlockView("numbered", tuple(
-                (labels.numbered_item.format(n=jnum(i)), t)
+                (labels.list_no(i), t)
                 for i, t in enumerate(block.numbered, 1))))
     return tuple(views)
 
@@ -80,7 +80,7 @@ def initiative_view(index: int, initiative: model.Initiative,
     anchor = initiative.id or f"t{index}"
     rows = table(initiative, anchor, labels)
     return InitiativeView(
-        number=labels.initiative_number.format(n=jnum(index)),
+        number=labels.initiative_no(index),
         title=initiative.title,
         commissioned=labels.commissioned(initiative.commissioned_by),
         anchor=anchor,
@@ -111,14 +111,21 @@ def unit_view(loaded: LoadedUnit, labels: Labels = LABELS) -> UnitView:
     )
 
 
-def year_view(year: LoadedYear, labels: Labels = LABELS) -> YearView:
-    """The view of one year, every fixed word taken from `labels`."""
+def year_view(year: LoadedYear, labels: Labels | None = None) -> YearView:
+    """The view of one year, every fixed word taken from `labels` (by default
+    from the plans folder's settings and the year's overrides)."""
+    from ..settings.labels import labels_for, merged, title_of
+
     meta = year.meta
+    chosen = merged(year.settings, meta.settings)
+    if labels is None:
+        labels = labels_for(year.settings, meta)
+    last = meta.fiscal_year + chosen.period - 1 if chosen.period else None
     return YearView(
         year=year.year,
-        era=meta.era_label or era_label(meta.fiscal_year),
+        era=meta.era_label or era_label(meta.fiscal_year, labels.era_style, last),
         organization=meta.organization,
-        title=meta.title,
+        title=title_of(meta, chosen),
         departments=tuple(
             DepartmentView(dept.name, tuple(unit_view(u, labels) for u in units))
             for dept, units in year.departments()

@@ -46,7 +46,7 @@ def entry_numbers(initiative: model.Initiative, labels: Labels = LABELS) -> list
         for entry in group.entries:
             if entry.name is not None and entry.numbered:
                 count += 1
-                current.append(labels.entry_number.format(n=count))
+                current.append(labels.entry_no(count))
             else:
                 current.append("")
         numbers.append(current)

@@ -189,7 +189,7 @@ class UnitView:
     @property
     def banner(self) -> str:
         """【法人運営係】."""
-        return self.labels.bracket(self.label)
+        return self.labels.banner(self.label)
 
 
 @dataclass(frozen=True)
@@ -227,7 +227,8 @@ class YearView:
     @property
     def site_title(self) -> str:
         """西東京市社会福祉協議会 事業計画: the name of the site."""
-        return self.labels.site_title_form.format(organization=self.organization)
+        return self.labels.site_title_form.format(organization=self.organization,
+                                                 kind=self.title)
 
     @property
     def publication(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
