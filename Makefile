@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: build check test lint schema bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
@@ -33,8 +33,9 @@ $(AXE):
 test: $(STAMP) lint $(AXE)
 	$(VENV)/bin/pytest
 
+# BENCH=core,site,diff,pdf chooses the parts (all by default)
 bench: $(STAMP)
-	$(PY) bench/bench.py
+	$(PY) bench/bench.py $(BENCH)
 
 clean:
 	rm -rf build

@@ -65,3 +65,10 @@ def sample_copy(tmp_path: Path) -> Path:
     target = tmp_path / "sample"
     shutil.copytree(SAMPLE, target)
     return target
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-testdata", action="store_true", default=False,
+        help="rewrite the reference outputs under tests/reference/ instead of comparing",
+    )

@@ -1,28 +1,36 @@
-"""The build: plans → views → every requested format, written atomically.
+"""The build: plans → views → every requested format, written all together or not at all.
 
 Each format owns one folder under the output folder (site/, md/, json/, …).
-A folder is first written in full beside the old one and then swapped in,
-so a failed build never leaves a half-written or emptied folder behind.
+Every requested format is rendered in memory, then written in full beside its
+old folder, and only then are all the folders swapped in together
+(:func:`jigyo.fsutil.replace_folders`): a failed build leaves the outputs as
+they were, never a new site beside an old PDF, nor a half-written folder.
+Staging folders left by a build that was killed are removed by the next one.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .gcpause import paused_gc
+from .errors import JigyoError
+from .failures import os_reason_msg
+from .fsutil import ReplaceError, clean_stale, replace_folders
 from .layout import YearView, year_view
 from .loader import load_plans
+<<<<<<< HEAD
 from .messages import wording
+=======
+from .messages import msg
+>>>>>>> main
 from .renderers import Files
 from .renderers.html import SiteOptions, built_pdfs, normalize_base_url, render_site
 from .renderers.jsondata import render_json
 from .renderers.markdown import render_markdown
 from .renderers.pdf import render_pdf
 from .renderers.skipped import FormatSkipped
+from .renderers.templating import project_templates
 
 
 @dataclass(frozen=True)
@@ -39,31 +47,34 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    elif path.exists() or path.is_symlink():
-        path.unlink()
+class OutputWriteError(JigyoError):
+    """The outputs could not be written; `updated` names the formats that were anyway."""
+
+    def __init__(self, err: OSError, updated: tuple[str, ...], kept: tuple[str, ...],
+                 out_dir: Path) -> None:
+        # the output folder, not the hidden staging file the system named
+        error = msg("os_error_path", path=out_dir.as_posix(), reason=os_reason_msg(err))
+        if updated:
+            super().__init__("build_write_partial", error=error, updated=_folders(updated),
+                             kept=_folders(kept))
+        else:
+            super().__init__("build_write_failed", error=error)
+        self.updated = updated
 
 
-def write_folder(target: Path, files: Files) -> None:
-    """Replace `target` by exactly `files`, swapping the whole folder in at the end."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = target.with_name(f".{target.name}.new-{os.getpid()}")
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    _remove(staging)
+def _folders(names: Iterable[str]) -> str:
+    return " ".join(f"{FORMATS[name].folder}/" for name in names)
+
+
+def write_outputs(out_dir: Path, rendered: dict[str, Files]) -> None:
+    """Replace the folders of every rendered format together; raises OutputWriteError."""
+    targets = {name: out_dir / FORMATS[name].folder for name in rendered}
     try:
-        staging.mkdir()
-        for rel, data in sorted(files.items()):
-            path = staging / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        if target.exists():
-            target.rename(old)
-        staging.rename(target)
-    finally:
-        _remove(staging)
-        _remove(old)
+        replace_folders({targets[name]: files for name, files in rendered.items()})
+    except ReplaceError as err:
+        updated = tuple(name for name, target in targets.items() if target in err.replaced)
+        kept = tuple(name for name in targets if name not in updated)
+        raise OutputWriteError(err.cause, updated, kept, out_dir) from err
 
 
 def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
@@ -73,16 +84,21 @@ def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
 
     With `years`, only those years are built and the output holds only them.
     `base_url` is where the site will be published (for sitemap.xml and canonical links).
-    Raises PlanError (every problem, located) before anything is written.
+    Raises PlanError (every problem, located) before anything is written, and
+    OutputWriteError when the outputs cannot be written (then none has changed,
+    unless the error says otherwise). A council's own `templates/` folder next
+    to `plans_dir` overrides the package's templates file by file.
     A format this machine cannot make (the PDF without a Japanese font) is left
     out of the result, its folder untouched, and `on_skip(format, reason)` is told.
     """
     chosen = list(formats) if formats is not None else list(FORMATS)
     wanted = sorted(set(years)) if years is not None else None
     plans = load_plans(plans_dir, wanted)
+    clean_stale(out_dir, (f.folder for f in FORMATS.values()))
     # Render everything first: an error in one format must not leave another half-updated.
-    with paused_gc():
+    with project_templates(plans_dir.resolve().parent / "templates"):
         views = [year_view(y) for y in plans.years]
+<<<<<<< HEAD
         with wording(views[-1].labels.words() if views else {}):
             rendered = _render(views, chosen, out_dir, base_url, on_skip)
     counts: dict[str, int] = {}
@@ -90,6 +106,11 @@ def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
         write_folder(out_dir / FORMATS[name].folder, files)
         counts[name] = len(files)
     return counts
+=======
+        rendered = _render(views, chosen, out_dir, base_url, on_skip)
+    write_outputs(out_dir, rendered)
+    return {name: len(files) for name, files in rendered.items()}
+>>>>>>> main
 
 
 def _render(views: list[YearView], chosen: list[str], out_dir: Path, base_url: str | None,

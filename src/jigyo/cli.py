@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 
+from . import gcpolicy
 from .clierrors import INTERRUPTED, handles_errors
 from .clihelp import JigyoTyper
 from .diff.formats import NAMES as DIFF_FORMATS
@@ -248,6 +249,7 @@ def new_year(
 
 
 def main() -> None:
+    gcpolicy.apply()
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - Ctrl+C while the arguments are read

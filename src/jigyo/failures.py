@@ -14,20 +14,25 @@ import os
 import sys
 import traceback
 
-from .messages import MESSAGES, Lang, message
+from .messages import MESSAGES, Lang, Msg, msg
 
 DEBUG_VARIABLE = "JIGYO_DEBUG"
 
 _SAME = {"EPERM": "EACCES", "EWOULDBLOCK": "EAGAIN"}
 
 
-def os_reason(err: OSError, lang: Lang = "ja") -> str:
-    """Why the system refused, as a short phrase."""
+def os_reason_msg(err: OSError) -> Msg:
+    """Why the system refused, as a short phrase worded when printed."""
     name = errno.errorcode.get(err.errno or 0, "")
     code = f"os_{_SAME.get(name, name)}"
     if code in MESSAGES:
-        return message(code, lang)
-    return message("os_other", lang, number=err.errno if err.errno is not None else "?")
+        return msg(code)
+    return msg("os_other", number=err.errno if err.errno is not None else "?")
+
+
+def os_reason(err: OSError, lang: Lang = "ja") -> str:
+    """Why the system refused, as a short phrase."""
+    return os_reason_msg(err).text(lang)
 
 
 def _shown(path: object) -> str:
@@ -35,12 +40,17 @@ def _shown(path: object) -> str:
     return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
 
 
-def os_error_text(err: OSError, lang: Lang = "ja") -> str:
+def os_error_msg(err: OSError) -> Msg:
     """A sentence naming the path the system refused (if it said one), and why."""
     path = err.filename if err.filename is not None else err.filename2
     if path is None:
-        return message("os_error", lang, reason=os_reason(err, lang))
-    return message("os_error_path", lang, path=_shown(path), reason=os_reason(err, lang))
+        return msg("os_error", reason=os_reason_msg(err))
+    return msg("os_error_path", path=_shown(path), reason=os_reason_msg(err))
+
+
+def os_error_text(err: OSError, lang: Lang = "ja") -> str:
+    """:func:`os_error_msg`, worded in `lang`."""
+    return os_error_msg(err).text(lang)
 
 
 def show_traceback_if_debugging(err: BaseException) -> None:

@@ -19,7 +19,6 @@ from pathlib import Path
 
 from . import checks, model
 from .errors import PlanError
-from .gcpause import paused_gc
 from .limits import DEFAULT, Limits
 from .messages import msg
 from .model import Unit, YearFile
@@ -139,8 +138,7 @@ def load_year(
     The problems are the errors (and, with them, the warnings); a year that can
     be used carries its warnings in `notices` instead.
     """
-    with paused_gc():
-        return _load_year(folder, files)
+    return _load_year(folder, files)
 
 
 def _load_year(

@@ -8,12 +8,11 @@ The new folder appears all at once or not at all.
 
 from __future__ import annotations
 
-import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import JigyoError, PlanError
+from .fsutil import replace_folders
 from .loader import YEAR_FILE, load_year
 from .messages import Msg, msg
 from .yamlread import read
@@ -62,22 +61,16 @@ def new_year(plans_dir: Path, year: int) -> NewYear:
     if loaded.meta.era_label:
         warnings.append(msg("new_year_era_label", path=f"{target.as_posix()}/{YEAR_FILE}",
                             label=loaded.meta.era_label))
-    staging = plans_dir / f".{year}.new-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    copied: list[str] = []
-    try:
-        staging.mkdir()
-        for path in sorted(previous.iterdir()):
-            if not path.is_file() or path.name.startswith("."):
-                continue
-            data = path.read_bytes()
-            if path.name == YEAR_FILE:
-                bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
-                text = _set_fiscal_year(path, data[len(bom):].decode("utf-8"), year - 1, year)
-                data = bom + text.encode("utf-8")
-            (staging / path.name).write_bytes(data)
-            copied.append(path.name)
-        staging.rename(target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    files: dict[str, bytes] = {}
+    for path in sorted(previous.iterdir()):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        data = path.read_bytes()
+        if path.name == YEAR_FILE:
+            bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+            text = _set_fiscal_year(path, data[len(bom):].decode("utf-8"), year - 1, year)
+            data = bom + text.encode("utf-8")
+        files[path.name] = data
+    replace_folders({target: files})
+    copied = list(files)
     return NewYear(target, tuple(copied), tuple(warnings))

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .fsutil import write_atomic
 from .model import Unit, YearFile
 
 SCHEMA_FILES: dict[str, tuple[type[Unit] | type[YearFile], str]] = {
@@ -32,8 +33,6 @@ def write_schemas(folder: Path) -> list[Path]:
     written = []
     for name, text in schemas().items():
         path = folder / name
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        write_atomic(path, text)
         written.append(path)
     return written

@@ -274,7 +274,8 @@ def watch_and_rebuild(plans_dir: Path, out_dir: Path, state: BuildState,
     """
     from watchfiles import watch
 
-    paths = [plans_dir] + ([TEMPLATES] if TEMPLATES.is_dir() else [])
+    project = plans_dir.resolve().parent / "templates"  # a council's own templates
+    paths = [plans_dir] + [p for p in (TEMPLATES, project) if p.is_dir()]
     before = fingerprint(paths)
     said: str | None = None
     while not stop.is_set():

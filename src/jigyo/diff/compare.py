@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..gcpause import paused_gc
 from ..layout import YearView, era_label
 from .classify import Context, field_change, out_of_order
 from .records import Change, DiffReport, Status, UnitDiff
@@ -103,8 +102,7 @@ def _order(old_units: list[UnitNode],
 def diff_views(old: YearView | None, new: YearView | None, *, old_label: str, new_label: str,
                ignore_order: bool = False) -> DiffReport:
     """Compare two years, either of which may be absent (a year added or removed)."""
-    with paused_gc():
-        return _diff(old, new, old_label, new_label, ignore_order)
+    return _diff(old, new, old_label, new_label, ignore_order)
 
 
 def _diff(old: YearView | None, new: YearView | None, old_label: str, new_label: str,

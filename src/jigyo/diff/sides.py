@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import JigyoError, PlanError
-from ..gcpause import paused_gc
 from ..gitread import YEAR_NAME, Tree, load_year_at, open_tree, years
 from ..layout import YearView, era_label, year_view
 from ..loader import LoadedYear, load_year
@@ -28,11 +27,10 @@ class SideError(JigyoError):
 
 
 def _view(loaded: LoadedYear | None) -> YearView | None:
-    """The year as the differ reads it (built in one go, without the cycle collector)."""
+    """The year as the differ reads it."""
     if loaded is None:
         return None
-    with paused_gc():
-        return year_view(loaded)
+    return year_view(loaded)
 
 
 def _required(view: YearView | None) -> YearView:

@@ -17,7 +17,7 @@ from .. import search
 from ..layout import UnitView, YearView
 from ..messages import message
 from . import Files
-from .templating import TEMPLATES, render
+from .templating import asset, render
 
 TOP = "トップ"
 STATIC = ("style.css", "search.js", "print.css")
@@ -174,11 +174,11 @@ class _Site:
 
     def render(self) -> Files:
         for name in STATIC:
-            self.files[f"assets/{name}"] = (TEMPLATES / "html" / name).read_bytes()
+            self.files[f"assets/{name}"] = asset("html", name)
         self.files["assets/search-index.js"] = search.index_script(self.years)
         render_diff = diff_renderer()
         if render_diff is not None and len(self.years) > 1:
-            self.files["assets/shinkyu.css"] = (TEMPLATES / "html" / "shinkyu.css").read_bytes()
+            self.files["assets/shinkyu.css"] = asset("html", "shinkyu.css")
         year_extras = {y.year: self.extras(y, render_diff) for y in self.years}
         self.page("index.html", "index.html", self.site_title, [],
                   years=self.years, extras=year_extras)

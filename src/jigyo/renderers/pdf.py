@@ -19,7 +19,6 @@ import signal
 import subprocess
 import sys
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +28,11 @@ from ..fonts import FONT_SETTING, FontChoice, FontUnavailable, find_fonts, missi
 from ..layout import CellView, RowView, YearView
 from . import Files
 from .skipped import FormatSkipped
-from .templating import TEMPLATES
+from .templating import environment, folder
 from .typst_child import OUT_OF_MEMORY
 from .typst_text import Code, inline, plain, string
 
-TYPST_TEMPLATES = TEMPLATES / "typst"
+TYPST_TEMPLATES = folder("typst")
 _CHILD = Path(__file__).with_name("typst_child.py")
 
 TIMEOUT_SETTING = "JIGYO_PDF_TIMEOUT"
@@ -97,21 +96,11 @@ def _finalize(value: Any) -> str:
     raise TypeError(f"cannot place {type(value).__name__} in a Typst document")
 
 
-@cache
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TYPST_TEMPLATES),
-        autoescape=False,  # escaping is done by _finalize: every value becomes a literal
-        finalize=_finalize,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["inline"] = inline
-    env.filters["plain"] = plain
-    env.filters["printed_table"] = printed_table
-    return env
+    # no autoescape: escaping is done by _finalize, which makes every value a literal
+    return environment("typst", autoescape=False, finalize=_finalize,
+                       filters={"inline": inline, "plain": plain,
+                                "printed_table": printed_table})
 
 
 def typst_source(year: YearView) -> str:

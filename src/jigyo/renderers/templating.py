@@ -1,14 +1,22 @@
-"""The Jinja environments shared by the renderers.
+"""The one Jinja environment factory, and where templates are found.
 
-Templates live in the top-level `templates/<kind>/` folders and decide
+Templates ship inside the package (`jigyo.templates`, the design card's
+top-level `templates/<kind>/` folders, mapped by setup.py) and decide
 presentation only; everything they show is prepared by :mod:`jigyo.layout`.
+A council's repository may keep its own `templates/` folder next to `plans/`:
+a file there replaces the package's file of the same kind and name, every other
+file still comes from the package. The build says which project is being
+built (:func:`project_templates`); a renderer only asks for its kind.
 In every kind the filter `inline` turns plan text into that format safely.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -16,27 +24,113 @@ import jinja2
 
 from .. import inline
 
-TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
+
+def _package_folder() -> Path:
+    root = resources.files("jigyo.templates")
+    if not isinstance(root, Path):  # pragma: no cover - jigyo is never imported from a zip
+        raise RuntimeError(f"jigyo's templates are not a folder on disk: {root}")
+    return root
+
+
+TEMPLATES = _package_folder()
+"""The package's template folder (holds one folder per kind)."""
+
+AUTOESCAPED = frozenset({"html", "diff"})
+"""Kinds whose output is HTML: every value is escaped unless marked safe."""
 
 _INLINE: dict[str, Callable[[str], Any]] = {
     "html": inline.to_html,
     "md": inline.to_markdown,
 }
 
+_SEARCHED: dict[str, tuple[str, ...]] = {"diff": ("diff", "html")}
+"""Kinds whose templates also find those of other kinds (the 新旧対照表 uses the site's macros)."""
+
+_overrides: ContextVar[Mapping[str, Path] | None] = ContextVar("jigyo_template_overrides",
+                                                              default=None)
+
+
+@contextmanager
+def project_templates(folder: Path | None) -> Iterator[None]:
+    """Within this block, files in `folder/<kind>/` override the package's templates.
+
+    The folder is looked at once, on entry (once per build); the files inside
+    are re-read by Jinja whenever they change.
+    """
+    token = _overrides.set(_kinds(folder) if folder is not None else None)
+    try:
+        yield
+    finally:
+        _overrides.reset(token)
+
+
+def _kinds(folder: Path) -> dict[str, Path]:
+    """The project's folder of each kind it has, unless it is the package's own folder."""
+    if not folder.is_dir() or folder.resolve() == TEMPLATES.resolve():
+        return {}
+    return {kind.name: kind for kind in sorted(folder.iterdir()) if kind.is_dir()}
+
+
+def _override(kind: str) -> Path | None:
+    overrides = _overrides.get()
+    return None if overrides is None else overrides.get(kind)
+
+
+def folder(kind: str) -> Path:
+    """The package's folder of one kind (e.g. the Typst root for `typst`)."""
+    return TEMPLATES / kind
+
+
+def source(kind: str, name: str) -> Path:
+    """The file a template or asset is read from: the project's when it has one."""
+    override = _override(kind)
+    if override is not None and (override / name).is_file():
+        return override / name
+    return TEMPLATES / kind / name
+
+
+def asset(kind: str, name: str) -> bytes:
+    """A file copied or embedded as it is (CSS, JavaScript), honouring overrides."""
+    return source(kind, name).read_bytes()
+
+
+def environment(kind: str, *, autoescape: bool | None = None,
+                finalize: Callable[[Any], Any] | None = None,
+                filters: Mapping[str, Callable[..., Any]] | None = None) -> jinja2.Environment:
+    """The environment for templates of `kind` (html, md, typst, diff), built once per setup.
+
+    `autoescape` defaults to escaping for HTML kinds; `finalize` is Jinja's
+    output hook (the Typst renderer turns every value into a string literal
+    there); `filters` are added to (or replace) the default `inline` filter.
+    Callers pass the same module-level functions each time, so the cache hits.
+    """
+    escape = kind in AUTOESCAPED if autoescape is None else autoescape
+    extra = tuple(sorted((filters or {}).items()))
+    return _environment(kind, escape, finalize, extra, _override(kind))
+
 
 @cache
-def environment(kind: str) -> jinja2.Environment:
+def _environment(kind: str, autoescape: bool, finalize: Callable[[Any], Any] | None,
+                 filters: tuple[tuple[str, Callable[..., Any]], ...],
+                 override: Path | None) -> jinja2.Environment:
+    package = jinja2.FileSystemLoader([TEMPLATES / k for k in _SEARCHED.get(kind, (kind,))])
+    loader: jinja2.BaseLoader = package if override is None else jinja2.ChoiceLoader(
+        [jinja2.FileSystemLoader(override), package])
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES / kind),
-        autoescape=kind == "html",
+        loader=loader,
+        autoescape=autoescape,
+        finalize=finalize,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["inline"] = _INLINE[kind]
+    if kind in _INLINE:
+        env.filters["inline"] = _INLINE[kind]
+    env.filters.update(dict(filters))
     return env
 
 
 def render(kind: str, name: str, **context: Any) -> str:
+    """Render one template of `kind` with the default environment of that kind."""
     return environment(kind).get_template(name).render(**context)

@@ -27,8 +27,7 @@ def renderer(name: str) -> Callable[[Sequence[DiffReport], Options], str]:
 
 def render(reports: Sequence[DiffReport], name: str, options: Options) -> str:
     """The reports in the format `name` (one of NAMES)."""
-    from ...gcpause import paused_gc
     from ...messages import wording
 
-    with paused_gc(), wording(dict(reports[0].words) if reports else {}):
+    with wording(dict(reports[0].words) if reports else {}):
         return renderer(name)(reports, options)

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
 from ...messages import Lang
-from ...renderers.templating import TEMPLATES
+from ...renderers.templating import asset, environment
 from ..abbreviate import abbreviate
 from ..phrases import Span
 from ..records import Change, DiffReport, Line, UnitDiff
@@ -154,25 +152,13 @@ def context(reports: Sequence[DiffReport], options: Options) -> dict[str, Any]:
 
 def stylesheet() -> str:
     """The table's style, shared by the site (assets/shinkyu.css) and the standalone page."""
-    return (TEMPLATES / "html" / "shinkyu.css").read_text(encoding="utf-8")
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([TEMPLATES / "diff", TEMPLATES / "html"]),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    return asset("html", "shinkyu.css").decode("utf-8")
 
 
 def render(reports: Sequence[DiffReport], options: Options) -> str:
     """A complete, self-contained HTML 新旧対照表 (no links, no scripts, prints on A4)."""
     organization = next((r.organization for r in reports if r.organization), "")
-    page = (TEMPLATES / "diff" / "shinkyu.css").read_text(encoding="utf-8")
-    return _environment().get_template("shinkyu.html").render(
+    page = asset("diff", "shinkyu.css").decode("utf-8")
+    return environment("diff").get_template("shinkyu.html").render(
         organization=organization, style=Markup(stylesheet() + page),
         **context(reports, options))

@@ -1,0 +1,180 @@
+"""Writing outputs atomically: a file or a set of folders is replaced whole or not at all.
+
+Every writer of jigyo goes through here, so that a failed or killed run never
+leaves a half-written file, an emptied folder, or a mix of old and new folders
+behind. New content is first written beside its target under a hidden staging
+name (`.<name>.new-<pid>`) and then renamed over it; renames within one folder
+are atomic. Leftovers of a run that was killed are recognised by their names and
+removed by the next run (:func:`clean_stale`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterable, Mapping
+from contextlib import suppress
+from pathlib import Path
+
+_STAGING = re.compile(r"^\.(?P<name>.+)\.(?:new|old|failed)-(?P<pid>\d+)$")
+
+
+class ReplaceError(OSError):
+    """Some targets could not be replaced; `replaced` lists those that were.
+
+    After a failure every target is put back as it was where that is possible;
+    `replaced` names the ones whose new content could not be undone (usually none).
+    """
+
+    def __init__(self, cause: OSError, replaced: tuple[Path, ...]) -> None:
+        super().__init__(cause.errno, cause.strerror or str(cause), cause.filename)
+        self.cause = cause
+        self.replaced = replaced
+
+
+def _staging(target: Path, role: str) -> Path:
+    return target.with_name(f".{target.name}.{role}-{os.getpid()}")
+
+
+def remove(path: Path) -> None:
+    """Delete a file, a link or a whole folder; nothing happens if it is not there."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Replace the file `path` by `data` (text is written as UTF-8), whole or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = _staging(path, "new")
+    try:
+        with staging.open("wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(staging, path)
+    finally:
+        if staging.exists():
+            staging.unlink()
+
+
+def _write_tree(folder: Path, files: Mapping[str, bytes]) -> None:
+    folder.mkdir()
+    for rel, data in sorted(files.items()):
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # our own leftovers (from an earlier call) are always stale
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale(parent: Path, names: Iterable[str]) -> list[Path]:
+    """Remove staging folders of `names` left in `parent` by runs that no longer exist.
+
+    Staging of a run still going on (another `jigyo build` or the preview) is kept.
+    Returns what was removed.
+    """
+    wanted = set(names)
+    removed: list[Path] = []
+    try:
+        entries = sorted(parent.iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return removed
+    for entry in entries:
+        found = _STAGING.match(entry.name)
+        if found is None or found["name"] not in wanted or _alive(int(found["pid"])):
+            continue
+        remove(entry)
+        removed.append(entry)
+    return removed
+
+
+def replace_folders(folders: Mapping[Path, Mapping[str, bytes]]) -> None:
+    """Replace every target folder by exactly its files, all together or none.
+
+    Each folder (target → relative POSIX path → bytes) is written in full beside
+    its target first; only when all are written are they swapped in. If writing
+    fails, nothing was changed. If a swap fails, the folders already swapped are
+    put back; ReplaceError says which could not be (`replaced`).
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, files in folders.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            staging = _staging(target, "new")
+            remove(staging)
+            staged.append((target, staging))
+            _write_tree(staging, files)
+        _swap(staged)
+    except ReplaceError:
+        raise
+    except OSError as err:
+        raise ReplaceError(err, ()) from err
+    finally:
+        for _, staging in staged:
+            _discard(staging)
+
+
+def _swap(staged: list[tuple[Path, Path]]) -> None:
+    """Rename every staging folder over its target; undo all on the first failure."""
+    done: list[tuple[Path, Path | None]] = []
+    try:
+        for target, staging in staged:
+            old: Path | None = None
+            if target.exists() or target.is_symlink():
+                old = _staging(target, "old")
+                remove(old)
+                target.rename(old)
+            try:
+                staging.rename(target)
+            except OSError:
+                if old is not None:
+                    old.rename(target)
+                raise
+            done.append((target, old))
+    except OSError as err:
+        raise ReplaceError(err, _undo(done)) from err
+    for _, old in done:
+        if old is not None:
+            _discard(old)
+
+
+def _undo(done: list[tuple[Path, Path | None]]) -> tuple[Path, ...]:
+    """Put the previous folders back; returns the targets that keep their new content."""
+    kept: list[Path] = []
+    for target, old in reversed(done):
+        failed = _staging(target, "failed")
+        try:
+            remove(failed)
+            target.rename(failed)
+            if old is not None:
+                try:
+                    old.rename(target)
+                except OSError:
+                    failed.rename(target)
+                    raise
+        except OSError:
+            kept.append(target)
+            if old is not None and target.exists():
+                _discard(old)  # the new folder stays in place: the old one has no use
+            continue
+        _discard(failed)
+    return tuple(reversed(kept))
+
+
+def _discard(path: Path) -> None:
+    """Remove what is no longer needed; a leftover is cleaned by a later run."""
+    with suppress(OSError):
+        remove(path)

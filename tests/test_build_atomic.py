@@ -1,0 +1,138 @@
+"""All or nothing: a build that cannot write leaves every output as it was, and says so."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from jigyo.build import OutputWriteError, build
+from jigyo.cli import app
+
+FORMATS = ["html", "md", "json"]
+FOLDERS = ["site", "md", "json"]
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def hidden(out: Path) -> list[str]:
+    return sorted(p.name for p in out.iterdir() if p.name.startswith("."))
+
+
+@pytest.fixture
+def built(sample_copy: Path, tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
+    """A first build of the sample, then an edit of a plan: the next build changes every format."""
+    out = tmp_path / "out"
+    build(sample_copy, out, FORMATS)
+    unit = sample_copy / "2020" / "soumu.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("7回予定", "8回予定"),
+                    encoding="utf-8")
+    return sample_copy, out, tree(out)
+
+
+def disk_full_while_writing(monkeypatch: pytest.MonkeyPatch, marker: str) -> None:
+    """Writing any file under a folder whose name contains `marker` fails: the disk is full."""
+    real = Path.write_bytes
+
+    def write_bytes(self: Path, data: bytes) -> int:  # type: ignore[override]
+        if any(marker in part for part in self.parts):
+            raise OSError(errno.ENOSPC, "No space left on device", str(self))
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+
+
+def rename_fails(monkeypatch: pytest.MonkeyPatch, *moves: tuple[str, str]) -> None:
+    """Renaming fails from a name starting with `a` to one starting with `b`, for each (a, b)."""
+    real = Path.rename
+
+    def rename(self: Path, target: str | os.PathLike[str]) -> Path:
+        if any(self.name.startswith(a) and Path(target).name.startswith(b) for a, b in moves):
+            raise OSError(errno.EIO, "Input/output error", str(self))
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "rename", rename)
+
+
+def test_a_build_replaces_every_format(built: tuple[Path, Path, dict[str, bytes]]):
+    plans, out, before = built
+    build(plans, out, FORMATS)
+    after = tree(out)
+    assert sorted(after) == sorted(before)
+    for folder in FOLDERS:
+        assert any(after[name] != before[name] for name in after if name.startswith(folder))
+    assert "8回予定" in after["md/2020/soumu.md"].decode()
+    assert hidden(out) == []
+
+
+def test_disk_full_while_staging_changes_nothing(built, monkeypatch: pytest.MonkeyPatch):
+    plans, out, before = built
+    disk_full_while_writing(monkeypatch, ".json.new-")  # json is written last
+    with pytest.raises(OutputWriteError) as caught:
+        build(plans, out, FORMATS)
+    assert caught.value.updated == ()
+    assert "出力はどれも変更していません" in caught.value.text("ja")
+    assert "No output was changed" in caught.value.text("en")
+    assert tree(out) == before
+    assert hidden(out) == []
+
+
+def test_a_failed_swap_puts_the_swapped_folders_back(built, monkeypatch: pytest.MonkeyPatch):
+    plans, out, before = built
+    rename_fails(monkeypatch, (".json.new-", "json"))  # site/ and md/ are in place by then
+    with pytest.raises(OutputWriteError) as caught:
+        build(plans, out, FORMATS)
+    assert caught.value.updated == ()
+    assert tree(out) == before
+    assert hidden(out) == []
+
+
+def test_when_undoing_fails_the_message_names_what_was_updated(built,
+                                                                monkeypatch: pytest.MonkeyPatch):
+    plans, out, before = built
+    # and the new site/ cannot be moved aside to put the old one back
+    rename_fails(monkeypatch, (".json.new-", "json"), ("site", ".site.failed-"))
+    with pytest.raises(OutputWriteError) as caught:
+        build(plans, out, FORMATS)
+    assert caught.value.updated == ("html",)
+    text = caught.value.text("ja")
+    assert "site/ は新しくなりましたが、md/ json/ は元のままです" in text
+    assert "site/ were updated but md/ json/ were left as they were" in caught.value.text("en")
+    after = tree(out)
+    assert "8回予定" in after["site/2020/soumu.html"].decode()
+    assert {k: v for k, v in after.items() if not k.startswith("site/")} == {
+        k: v for k, v in before.items() if not k.startswith("site/")}
+
+
+def test_stale_staging_folders_are_removed_at_the_start(built):
+    plans, out, _ = built
+    dead = 2**22 + 12345  # above the kernel's largest process id: no such process
+    for name in (f".site.old-{dead}", f".pdf.new-{dead}", f".md.failed-{dead}"):
+        (out / name).mkdir()
+        (out / name / "index.html").write_text("old", encoding="utf-8")
+    (out / f".site.new-{os.getppid()}").mkdir()  # a build still running elsewhere
+    (out / ".keep").mkdir()  # not jigyo's
+    build(plans, out, FORMATS)
+    assert hidden(out) == [".keep", f".site.new-{os.getppid()}"]
+
+
+def test_the_command_says_nothing_was_changed(built, monkeypatch: pytest.MonkeyPatch):
+    plans, out, before = built
+    disk_full_while_writing(monkeypatch, ".md.new-")
+    runner = CliRunner()
+    result = runner.invoke(app, ["build", "--plans", str(plans), "--out", str(out),
+                                 "--format", "html,md,json"])
+    assert result.exit_code == 1
+    assert "出力はどれも変更していません" in result.output
+    assert "Traceback" not in result.output
+    result = runner.invoke(app, ["build", "--plans", str(plans), "--out", str(out),
+                                 "--format", "html,md,json", "--lang", "en"])
+    assert result.exit_code == 1
+    assert "no space left on the disk" in result.output and "No output was changed" in result.output
+    assert tree(out) == before
