@@ -262,6 +262,6 @@ def load_plans(plans_dir: Path, years: Iterable[int] | None = None) -> Plans:
         problems += found
         if loaded is not None:
             plans.years.append(loaded)
-    if problems:
-        raise PlanError([*problems, *plans.notices])
+    if problems:  # the settings file is read with each year: its problems once
+        raise PlanError(list(dict.fromkeys([*problems, *plans.notices])))
     return plans

@@ -40,16 +40,16 @@ def merged(base: Overrides | None, year: Overrides | None) -> Overrides:
     })
 
 
-def title_of(meta: YearFile, settings: Overrides) -> str:
+def title_of(meta: YearFile | None, settings: Overrides) -> str:
     """The document's kind: the year file's title, else the settings', else 事業計画."""
-    if "title" in meta.model_fields_set:
+    if meta is not None and "title" in meta.model_fields_set:
         return meta.title
     return settings.title or DEFAULT_TITLE
 
 
-def labels_for(settings: Overrides | None, meta: YearFile) -> Labels:
-    """The Labels of one year; LABELS itself when nothing is set."""
-    both = merged(settings, meta.settings)
+def labels_for(settings: Overrides | None, meta: YearFile | None = None) -> Labels:
+    """The Labels of one year (or of the settings alone); LABELS itself when nothing is set."""
+    both = merged(settings, meta.settings if meta is not None else None)
     title = title_of(meta, both)
     lv, nb, col, words = both.levels, both.numbering, both.columns, both.words
     changes: dict[str, Any] = {}
@@ -77,3 +77,10 @@ def labels_for(settings: Overrides | None, meta: YearFile) -> Labels:
     for name in ("approved", "published", "contact", "draft", "commissioned_form"):
         put(name, getattr(words, name))
     return dataclasses.replace(LABELS, **changes) if changes else LABELS
+
+
+def schema_words(labels: Labels) -> dict[str, str]:
+    """The project's names of its levels and columns, for :func:`jigyo.schema.schemas`."""
+    names = ("content", "target", "item", "entry", "initiative", "section", "department",
+             "project")
+    return {n: getattr(labels, n) for n in names if getattr(labels, n) != getattr(LABELS, n)}

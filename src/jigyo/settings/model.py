@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A word of the outputs (kept apart from the plan model, which imports this module)."""
@@ -111,12 +110,6 @@ class Overrides(_Strict):
                          description="表紙の見出しなど。")
 
 
-def _mapping(value: Any) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise PydanticCustomError("section_mapping", "must be a mapping")
-    return value
-
-
 class Settings(Overrides):
     """plans/jigyo.yaml: the shape of the whole plan, for every year."""
 
@@ -126,5 +119,3 @@ class Settings(Overrides):
     results: dict[str, Any] = Field(
         default_factory=dict, title="事業報告の設定",
         description="事業報告（実績）の設定。中身は事業報告の機能が読みます。")
-
-    _check_lint = field_validator("lint", "results", mode="before")(_mapping)
