@@ -217,7 +217,6 @@ ERRORS: dict[str, Callable[[_Error], Problem]] = {
     "bool_parsing": _fixed("bool_parsing"),
     "bool_type": _fixed("bool_parsing"),
     "literal_error": _literal,
-    "dict_type": _fixed("dict_type"),
     "span_covered": _in_entry,
     "entry_empty": _in_entry,
     **{kind: _with_ctx for kind in (

@@ -83,4 +83,4 @@ def run(year: YearContext, rules: Iterable[Rule] | None = None) -> list[Problem]
     return found
 
 
-from . import departments, units  # noqa: E402,F401  (the rules register themselves)
+from . import budgets, departments, units  # noqa: E402,F401  (the rules register themselves)

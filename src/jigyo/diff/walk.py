@@ -90,6 +90,7 @@ def _pair_own(out: Events, ctx: Context, old: Node, new: Node, block: int) -> No
         va, vb = old.view, new.view
         for name, x, y in (("commissioned", va.commissioned, vb.commissioned),
                            ("note", va.note or "", vb.note or ""),
+                           ("facts", va.facts_line, vb.facts_line),
                            ("numbering", "table" if va.numbering == "table" else "",
                             "table" if vb.numbering == "table" else "")):
             _add(out, field_change(ctx, "initiative", path, name, x, y))

@@ -137,6 +137,16 @@ class InitiativeView:
     flat: tuple[FlatRow, ...] = ()
     """The same table with merged cells written out, for Markdown."""
     labels: Labels = field(default=LABELS, repr=False, compare=False)
+    facts: tuple[tuple[str, str], ...] = ()
+    """(label, value) of the typed fields as printed: (状況, 新規), (予算額, 1,200千円), …"""
+    goals: tuple[str, ...] = ()
+    """The ids of the goals of the multi-year plan this 取り組み serves."""
+
+    @property
+    def facts_line(self) -> str:
+        """状況：新規　財源：補助（東京都）　予算額：1,200千円, or "" when none is written."""
+        return self.labels.fact_separator.join(
+            self.labels.fact_form.format(label=label, value=value) for label, value in self.facts)
 
     @property
     def heading(self) -> str:
@@ -199,6 +209,25 @@ class DepartmentView:
 
 
 @dataclass(frozen=True)
+class GoalServing:
+    """One 取り組み serving a goal: where it is and how it is headed."""
+
+    slug: str
+    unit: str
+    anchor: str
+    heading: str
+
+
+@dataclass(frozen=True)
+class GoalView:
+    """A goal of the multi-year plan with the 取り組み that serve it (a page of the site)."""
+
+    id: str
+    title: str
+    serving: tuple[GoalServing, ...]
+
+
+@dataclass(frozen=True)
 class YearView:
     year: int
     era: str
@@ -212,6 +241,11 @@ class YearView:
     published: str | None = None
     contact: tuple[str, ...] = ()
     labels: Labels = field(default=LABELS, repr=False, compare=False)
+    basic_policy: tuple[BlockView, ...] = ()
+    priorities: tuple[str, ...] = ()
+    goals: tuple[GoalView, ...] = ()
+    budget_total: str | None = None
+    """The year's total budget as printed (1,200千円), when the year file gives one."""
 
     @property
     def draft_mark(self) -> str:

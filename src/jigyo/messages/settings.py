@@ -3,6 +3,17 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "dict_type": ("ここには「キー: 値」の組（マッピング）を書きます。",
-                  "a mapping (key: value pairs) is needed here."),
+    "budget_total_mismatch": (
+        "予算額の合計 {total} が、取り組みの予算額の合計 {found} と合いません。",
+        "the total budget {total} is not the sum of the initiatives' budgets ({found}).",
+    ),
+    "budget_other_unit": (
+        "予算額の単位「{unit}」が合計の単位「{total_unit}」と違うので足し合わせられません。",
+        "the budget's unit \"{unit}\" differs from the total's \"{total_unit}\"; it cannot be"
+        " added up.",
+    ),
+    "unknown_goal": (
+        "目標「{goal}」は year.yaml の goals にありません（あるもの: {declared}）。",
+        "the goal \"{goal}\" is not among the goals of year.yaml ({declared}).",
+    ),
 }

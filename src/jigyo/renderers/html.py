@@ -192,6 +192,12 @@ class _Site:
                 [top, self.year_crumb(year, None)],
                 year=year, extras=year_extras[year.year], years=self.years,
             )
+            for goal in year.goals:  # one page per goal of the multi-year plan
+                self.page(
+                    f"{year.year}/goal-{goal.id}.html", "goal.html", f"{goal.title} | {base}",
+                    [top, self.year_crumb(year, "index.html"), Crumb(goal.title)],
+                    year=year, goal=goal,
+                )
             self.page(
                 f"{year.year}/all.html", "print.html", f"全体（1ページ） | {base}",
                 [top, self.year_crumb(year, "index.html"), Crumb("全体（1ページ）")],
