@@ -141,3 +141,33 @@ def test_schema_knows_the_projects_columns(tmp_path: Path):
     unit = json.loads((tmp_path / "unit.schema.json").read_text(encoding="utf-8"))
     assert unit["$defs"]["Entry"]["properties"]["target"]["title"] == "予算額（千円）"
     assert (tmp_path / "settings.schema.json").is_file()
+
+
+def test_extra_columns_reach_markdown_json_and_the_diff(tmp_path: Path):
+    plans = tmp_path / "plans"
+    shutil.copytree(KAMISU, plans)
+    out = tmp_path / "build"
+    code, output = jigyo("build", "--plans", str(plans), "--out", str(out), "-f", "md,json,html")
+    assert code == 0, output
+    md = (out / "md" / "2015" / "shakyo.md").read_text(encoding="utf-8")
+    assert "| 施策の柱 | 取り組み内容 | 実施時期 | 担当 | 評価 |" in md
+    assert "| --- | --- | --- | --- | --- |" in md
+    assert "| 平成27年度から | 相談支援担当 | A（架空） |" in md
+    html = (out / "site" / "2015" / "shakyo.html").read_text(encoding="utf-8")
+    assert '<th scope="col" class="extra">評価</th>' in html
+    data = json.loads((out / "json" / "2015.json").read_text(encoding="utf-8"))
+    entry = data["departments"][0]["units"][0]["initiatives"][0]["table"][0]["entries"][0]
+    assert entry["extra"] == [["相談支援担当"], ["A（架空）"]]
+
+
+def test_a_typed_cell_without_its_column_is_kept_in_the_note(tmp_path: Path):
+    plans = _sample(tmp_path, "title: 事業計画\n")
+    unit = plans / "2020" / "soumu.yaml"
+    text = unit.read_text(encoding="utf-8")
+    assert "            target:" in text
+    unit.write_text(text.replace("            target:", "            schedule: 4月\n"
+                                 "            target:", 1), encoding="utf-8")
+    view = year_view(load_plans(plans).years[0])
+    notes = [e.note for u in view.units for i in u.initiatives for g in i.groups
+             for e in g.entries if e.note]
+    assert any("実施時期：4月" in n for n in notes)

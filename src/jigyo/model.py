@@ -164,6 +164,13 @@ RowCell = Annotated[
 ]
 
 
+class Budget(_Strict):
+    """An amount of money as printed: 1,200千円."""
+
+    amount: int = Field(title="金額", description="金額（数字だけ。桁区切りは自動で付きます）。", ge=0)
+    unit: Text = Field(default="千円", title="単位", description="金額の単位（既定: 千円）。")
+
+
 class Row(_Strict):
     content: RowCell | None = Field(
         default=None,
@@ -216,6 +223,18 @@ class Entry(_Strict):
         title="注記",
         description="事項に添える注記（【隔年実施のため…】など、書かれたとおりに）。",
     )
+    schedule: Text | None = Field(
+        default=None, title="実施時期",
+        description="実施時期の列（plans/jigyo.yaml の extra_columns）に表示します。列がなければ内容に添えます。")
+    owner: Text | None = Field(
+        default=None, title="担当", description="担当の列に表示します。列がなければ内容に添えます。")
+    budget: Budget | None = Field(
+        default=None, title="予算額", description="予算額の列に表示します。列がなければ内容に添えます。")
+    remarks: Lines | None = Field(
+        default=None, title="備考", description="備考の列に表示します。列がなければ内容に添えます。")
+    custom: dict[Slug, Lines] = Field(
+        default_factory=dict, title="独自の列",
+        description="extra_columns に kind: custom と key で決めた列の値（key: 値）。")
 
     @model_validator(mode="after")
     def _rows_or_cells(self) -> Entry:
@@ -284,13 +303,6 @@ class Funding(_Strict):
         title="財源の種類", description="自主（自主財源）、補助（補助金）、受託（受託事業）のどれか。")
     source: Text | None = Field(
         default=None, title="補助元・委託元", description="補助や受託のときの相手（例: 東京都、西東京市）。")
-
-
-class Budget(_Strict):
-    """An amount of money as printed: 1,200千円."""
-
-    amount: int = Field(title="金額", description="金額（数字だけ。桁区切りは自動で付きます）。", ge=0)
-    unit: Text = Field(default="千円", title="単位", description="金額の単位（既定: 千円）。")
 
 
 STATUSES = ("新規", "拡充", "継続", "縮小", "廃止")

@@ -104,7 +104,8 @@ def _pair_own(out: Events, ctx: Context, old: Node, new: Node, block: int) -> No
         _entry_pair(out, ctx, old, new, block)
 
 
-ENTRY_FIELDS = ("content", "target", "note", "numbered", "content_span", "target_span")
+ENTRY_FIELDS = ("content", "target", "note", "numbered", "content_span", "target_span",
+                "extra")
 SHOWN_FIELDS = ("content", "target", "note")
 """The fields of an entry that have a row of their own in the 新旧対照表."""
 

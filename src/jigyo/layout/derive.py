@@ -5,7 +5,17 @@ from __future__ import annotations
 from .. import model
 from ..loader import LoadedUnit, LoadedYear
 from .labels import LABELS, Labels, era_label
-from .table import cell_text_span, entry_anchor, entry_numbers, flat, lines, marker, table
+from .table import (
+    cell_text_span,
+    entry_anchor,
+    entry_extra,
+    entry_note,
+    entry_numbers,
+    flat,
+    lines,
+    marker,
+    table,
+)
 from .views import (
     BlockView,
     CellText,
@@ -68,8 +78,10 @@ def _groups(initiative: model.Initiative, anchor: str, labels: Labels) -> tuple[
                              _cell_text(r.target, labels) or CellText())
                     for r in entry.rows
                 ),
-                note=entry.note,
+                note=entry_note(entry, labels),
                 anchor=entry_anchor(anchor, g, e, entry.id),
+                extra=tuple(entry_extra(entry, kind, key, labels)
+                            for kind, key, _, _ in labels.extra_columns),
             )
             for e, entry in enumerate(group.entries)
         ))

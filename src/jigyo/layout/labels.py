@@ -110,6 +110,10 @@ class Labels:
     fact_form: str = "{label}：{value}"
     """One fact of a 取り組み (状況：新規); the facts are joined by fact_separator."""
     fact_separator: str = "　"
+    remarks: str = "備考"
+    custom: str = ""
+    extra_columns: tuple[tuple[str, str, str, int], ...] = ()
+    """Columns after 目標値: (kind, key, header, PDF width in mm), from the settings."""
     file_stem: str = "jigyo-keikaku"
     """The printed plan's file name in the site: jigyo-keikaku-2020.pdf."""
     commissioned_form: str = "（{source}からの受託事業）"
@@ -173,6 +177,15 @@ class Labels:
             "diff_html_unit_link": f"この{self.unit}の新旧対照表（{{era}}との比較）",
         }
         return {code: text for code, text in mine.items() if MESSAGES[code][0] != text}
+
+    def headers(self) -> tuple[str, ...]:
+        """Every column heading of the table: 項目, 内容, 目標値, then the extra columns."""
+        return (*self.columns(), *(header for _, _, header, _ in self.extra_columns))
+
+    def pdf_widths(self) -> tuple[int, ...]:
+        """The PDF's column widths in mm (項目, 事項, 内容, 目標値, extras; 0: the rest),
+        derived from the columns the settings declare."""
+        return (22, 32, 0, 22, *(width for _, _, _, width in self.extra_columns))
 
     def columns(self) -> tuple[str, str, str]:
         """The table's column headings: 項目, 内容, 目標値."""

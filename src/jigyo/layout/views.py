@@ -74,6 +74,8 @@ class EntryView:
     rows: tuple[EntryRow, ...] | None
     note: str | None
     anchor: str
+    extra: tuple[tuple[str, ...], ...] = ()
+    """The lines of each extra column (実施時期, 担当, …), in the settings' order."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ class GroupView:
 class CellView:
     """One cell of the printed table (with its rowspan and colspan)."""
 
-    kind: Literal["item", "name", "content", "target"]
+    kind: Literal["item", "name", "content", "target", "extra"]
     lines: tuple[str, ...] = ()
     marker: str = ""
     """Printed before each line (・ in a bulleted cell)."""
@@ -119,6 +121,8 @@ class FlatRow:
     item: CellView | None
     content: tuple[CellView, ...]
     target: CellView | None
+    extra: tuple[CellView, ...] = ()
+    """The cells of the extra columns (実施時期, 担当, …) that start on this row."""
 
 
 @dataclass(frozen=True)

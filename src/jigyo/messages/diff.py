@@ -31,6 +31,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff_field_approved": ("承認", "approval"),
     "diff_field_published": ("発行日", "publication date"),
     "diff_field_contact": ("連絡先", "contact"),
+    "diff_field_extra": ("追加の列", "extra columns"),
     "diff_field_facts": ("状況・財源・予算額など", "status, funding, budget and other facts"),
     "diff_field_basic_policy": ("基本方針", "basic policy"),
     "diff_field_priorities": ("重点目標", "priorities"),

@@ -25,6 +25,13 @@ def _cell(cell: CellText | None) -> dict[str, Any] | None:
 
 
 def _entry(entry: EntryView) -> dict[str, Any]:
+    data = _entry_core(entry)
+    if entry.extra:  # the extra columns, only in a plan whose settings declare them
+        data["extra"] = [list(lines) for lines in entry.extra]
+    return data
+
+
+def _entry_core(entry: EntryView) -> dict[str, Any]:
     return {
         "id": entry.id,
         "number": entry.number or None,

@@ -36,6 +36,7 @@ def merged(base: Overrides | None, year: Overrides | None) -> Overrides:
         "era": _pick(*(o.era for o in layers)),
         "period": _pick(*(o.period for o in layers)),
         "file_name": _pick(*(o.file_name for o in layers)),
+        "extra_columns": _pick(*(o.extra_columns or None for o in layers)) or [],
         **{name: section(name) for name in ("levels", "numbering", "columns", "words")},
     })
 
@@ -74,6 +75,11 @@ def labels_for(settings: Overrides | None, meta: YearFile | None = None) -> Labe
     put("numbered_item", nb.list)
     put("era_style", both.era)
     put("file_stem", both.file_name)
+    if both.extra_columns:
+        changes["extra_columns"] = tuple(
+            (c.kind, c.key or c.kind, c.header or getattr(LABELS, c.kind if c.kind != "remarks"
+                                                         else "remarks"), c.width or 18)
+            for c in both.extra_columns)
     for name in ("approved", "published", "contact", "draft", "commissioned_form"):
         put(name, getattr(words, name))
     return dataclasses.replace(LABELS, **changes) if changes else LABELS

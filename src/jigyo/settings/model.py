@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A word of the outputs (kept apart from the plan model, which imports this module)."""
@@ -72,6 +73,26 @@ class Columns(_Strict):
                                 description="例: 目標値、実績、予算額、実施時期")
 
 
+class ExtraColumn(_Strict):
+    """A column after 目標値: one of the entry's typed cells, or a custom one by key."""
+
+    kind: Literal["schedule", "owner", "budget", "remarks", "custom"] = Field(
+        title="列の種類",
+        description="schedule（実施時期）、owner（担当）、budget（予算額）、remarks（備考）、custom（独自）。")
+    key: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)] | None = Field(
+        default=None, title="キー", description="custom の列で、事項の custom に書くキー。")
+    header: Text | None = Field(default=None, title="見出し",
+                                description="列の見出し（既定: 実施時期・担当・予算額・備考）。")
+    width: int | None = Field(default=None, ge=10, le=60, title="PDF の列幅（mm）",
+                              description="PDF での列の幅（既定: 18mm）。")
+
+    @model_validator(mode="after")
+    def _custom_has_key(self) -> ExtraColumn:
+        if self.kind == "custom" and (self.key is None or self.header is None):
+            raise PydanticCustomError("custom_column", "a custom column needs key and header")
+        return self
+
+
 class Words(_Strict):
     """Other fixed words of the outputs."""
 
@@ -106,6 +127,9 @@ class Overrides(_Strict):
                                  description="階層ごとの番号の形。")
     columns: Columns = Field(default_factory=Columns, title="表の列の見出し",
                              description="項目・内容・目標値の列の見出し。")
+    extra_columns: list[ExtraColumn] = Field(
+        default_factory=list, max_length=4, title="表に足す列",
+        description="目標値の右に足す列（4列まで。表は全部で7列まで）。")
     words: Words = Field(default_factory=Words, title="そのほかの決まった文言",
                          description="表紙の見出しなど。")
 
