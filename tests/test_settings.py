@@ -171,3 +171,15 @@ def test_a_typed_cell_without_its_column_is_kept_in_the_note(tmp_path: Path):
     notes = [e.note for u in view.units for i in u.initiatives for g in i.groups
              for e in g.entries if e.note]
     assert any("実施時期：4月" in n for n in notes)
+
+
+def test_two_organizations_in_one_folder_are_named(tmp_path: Path):
+    plans = tmp_path / "plans"
+    shutil.copytree(KAMISU, plans)
+    shutil.copytree(plans / "2015", plans / "2016")
+    year = plans / "2016" / "year.yaml"
+    year.write_text(year.read_text(encoding="utf-8").replace("fiscal_year: 2015", "fiscal_year: 2016")
+                    .replace("神栖市社会福祉協議会", "別の市社会福祉協議会"), encoding="utf-8")
+    code, output = jigyo("check", "--plans", str(plans))
+    assert code == 0, output
+    assert "法人名「別の市社会福祉協議会」が 2015 年度の「神栖市社会福祉協議会」と違います。" in output

@@ -264,4 +264,15 @@ def load_plans(plans_dir: Path, years: Iterable[int] | None = None) -> Plans:
             plans.years.append(loaded)
     if problems:  # the settings file is read with each year: its problems once
         raise PlanError(list(dict.fromkeys([*problems, *plans.notices])))
+    plans.skipped += _mixed_organizations(plans.years)
     return plans
+
+
+def _mixed_organizations(years: list[LoadedYear]) -> list[Problem]:
+    """Two organizations' years in one plans folder are named, not silently mixed."""
+    if not years:
+        return []
+    first = years[0].meta.organization
+    return [warning(y.path / YEAR_FILE, 1, 1, "mixed_organizations", name=y.meta.organization,
+                    first=first, year=years[0].year)
+            for y in years[1:] if y.meta.organization != first]

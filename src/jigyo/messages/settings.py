@@ -12,6 +12,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the budget's unit \"{unit}\" differs from the total's \"{total_unit}\"; it cannot be"
         " added up.",
     ),
+    "mixed_organizations": (
+        "法人名「{name}」が {year} 年度の「{first}」と違います。1つの plans フォルダには1つの法人の計画を"
+        "置きます（別の法人なら別のフォルダに）。",
+        "the organization \"{name}\" differs from \"{first}\" of {year}; keep one organization's plans"
+        " per plans folder.",
+    ),
     "unknown_goal": (
         "目標「{goal}」は year.yaml の goals にありません（あるもの: {declared}）。",
         "the goal \"{goal}\" is not among the goals of year.yaml ({declared}).",
