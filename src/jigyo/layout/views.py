@@ -166,8 +166,10 @@ class InitiativeView:
     def caption(self) -> str:
         """The table's caption: １．組織運営の取り組みの項目・内容・目標値."""
         item, content, target = self.labels.columns()
-        return self.labels.caption_form.format(
+        caption = self.labels.caption_form.format(
             heading=self.numbered_title, item=item, content=content, target=target)
+        extra = self.labels.headers()[3:]
+        return caption + "".join(f"・{header}" for header in extra)
 
     @property
     def content_columns(self) -> int:
