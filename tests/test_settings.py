@@ -70,10 +70,11 @@ def test_year_file_overrides_the_settings(tmp_path: Path):
 
 
 def test_bad_settings_are_located_once_in_japanese(tmp_path: Path):
-    plans = _sample(tmp_path, "lint: 3\nnumbering:\n  initiative: X\nlevls: {}\n")
+    plans = _sample(tmp_path, "era: 3\nnumbering:\n  initiative: X\nlevls: {}\n")
     code, output = jigyo("check", "--plans", str(plans))
     assert code == 1
-    assert "jigyo.yaml:1:7: ここには「キー: 値」の組を書いてください。" in output
+    assert "jigyo.yaml:1:6: ここには wareki / wareki_seireki / seireki のどれかを書いてください。" \
+        in output
     assert "jigyo.yaml:3:15: ここには １． / " in output
     assert "もしかして「levels」ですか？" in output
     assert output.count("levls") == 1

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -134,12 +141,21 @@ class Overrides(_Strict):
                          description="表紙の見出しなど。")
 
 
-class Settings(Overrides):
-    """plans/jigyo.yaml: the shape of the whole plan, for every year."""
+_OWNED = WithJsonSchema({"type": "object"})
+"""A section read by another module: a mapping for editors, its contents checked by its owner."""
 
-    lint: dict[str, Any] = Field(
-        default_factory=dict, title="検査の設定",
-        description="jigyo lint の設定。中身は jigyo lint が読みます。")
-    results: dict[str, Any] = Field(
-        default_factory=dict, title="事業報告の設定",
+
+class Settings(Overrides):
+    """plans/jigyo.yaml: the shape of the whole plan, for every year.
+
+    `lint:` and `results:` are accepted as they are and worded by their owners
+    (:mod:`jigyo.lint.config` and the results module), which also report a
+    section that is not a mapping, in their own words and at its place.
+    """
+
+    lint: Annotated[Any, _OWNED] = Field(
+        default=None, title="検査の設定",
+        description="jigyo lint の設定（rules・variants の組）。中身は jigyo lint が読みます。")
+    results: Annotated[Any, _OWNED] = Field(
+        default=None, title="事業報告の設定",
         description="事業報告（実績）の設定。中身は事業報告の機能が読みます。")
