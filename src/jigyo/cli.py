@@ -199,6 +199,7 @@ def build(
     """Build the chosen formats; a format asked for by name and not made is a failure."""
     from .build import FORMATS
     from .build import build as run_build
+    from .renderers.skipped import FormatSkipped
 
     chosen = [f.strip() for item in (fmt or []) for f in item.split(",") if f.strip()] or None
     unknown = [f for f in chosen or [] if f not in FORMATS]
@@ -206,9 +207,10 @@ def build(
         raise UsageError("unknown_format", names=", ".join(unknown), choices=", ".join(FORMATS))
     skipped: list[str] = []
 
-    def on_skip(name: str, reason: str) -> None:
+    def on_skip(name: str, reason: FormatSkipped) -> None:
         skipped.append(name)
-        typer.echo(message("format_skipped", lang.value, name=name, reason=reason), err=True)
+        typer.echo(message("format_skipped", lang.value, name=name,
+                           reason=reason.text(lang.value)), err=True)
 
     counts = run_build(plans, out, chosen, year, base_url, on_skip=on_skip)
     for name, count in counts.items():
