@@ -12,9 +12,9 @@ from pydantic_core import ValidationError
 from pydantic_core.core_schema import ErrorType
 
 from jigyo import checks, limits, model
-from jigyo.settings import model as settings_model
 from jigyo.checks import YearContext
 from jigyo.problems import Problem, problem
+from jigyo.settings import model as settings_model
 from jigyo.validation import MODELS, problems_from
 from jigyo.yamlread import Document
 
