@@ -216,11 +216,26 @@ def year_folders(plans_dir: Path) -> list[Path]:
     return sorted(p for p in plans_dir.iterdir() if p.is_dir() and _YEAR_DIR.match(p.name))
 
 
+_PERIOD_DIR = re.compile(r"^([0-9]{4})-([0-9]{4})$")
+
+
 def _not_years(plans_dir: Path) -> list[Problem]:
-    """Folders that look like a year (`2021 `, `20210`, `2018-2020`) but are not read as one."""
-    return [warning(p, 1, 1, "not_a_year_folder", name=p.name)
-            for p in sorted(plans_dir.iterdir())
-            if p.is_dir() and not _YEAR_DIR.match(p.name) and _YEARISH.match(p.name)]
+    """Folders that look like a year (`2021 `, `20210`, `2018-2020`) but are not read as one.
+
+    A plan over several years (`2018-2020`) is told how it is written instead:
+    a folder named for its first year and `period:` in plans/jigyo.yaml.
+    """
+    found: list[Problem] = []
+    for p in sorted(plans_dir.iterdir()):
+        if not p.is_dir() or _YEAR_DIR.match(p.name) or not _YEARISH.match(p.name):
+            continue
+        period = _PERIOD_DIR.match(p.name)
+        if period and int(period[1]) < int(period[2]):
+            found.append(warning(p, 1, 1, "period_folder", name=p.name, first=period[1],
+                                 years=int(period[2]) - int(period[1]) + 1))
+        else:
+            found.append(warning(p, 1, 1, "not_a_year_folder", name=p.name))
+    return found
 
 
 def _no_years(plans_dir: Path, years: list[int] | None, folders: list[Path]) -> Problem:
