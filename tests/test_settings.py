@@ -184,3 +184,13 @@ def test_two_organizations_in_one_folder_are_named(tmp_path: Path):
     code, output = jigyo("check", "--plans", str(plans))
     assert code == 0, output
     assert "法人名「別の市社会福祉協議会」が 2015 年度の「神栖市社会福祉協議会」と違います。" in output
+
+
+def test_schema_offers_the_projects_custom_columns(tmp_path: Path):
+    code, output = jigyo("schema", "--plans", str(KAMISU), "--out", str(tmp_path))
+    assert code == 0, output
+    unit = json.loads((tmp_path / "unit.schema.json").read_text(encoding="utf-8"))
+    custom = unit["$defs"]["Entry"]["properties"]["custom"]
+    assert custom["properties"]["hyouka"]["title"] == "評価"
+    assert custom["additionalProperties"] is False
+    assert unit["$defs"]["Entry"]["properties"]["owner"]["title"] == "担当"

@@ -32,13 +32,29 @@ _RENAMED: dict[str, tuple[tuple[str, str], ...]] = {
     "section": (("Unit", "section"),),
     "department": (("Unit", "department"),),
     "project": (("Unit", "project"),),
+    "schedule": (("Entry", "schedule"),),
+    "owner": (("Entry", "owner"),),
+    "budget": (("Entry", "budget"),),
+    "remarks": (("Entry", "remarks"),),
 }
 """Label of the project's words → (model, field) whose schema title takes it."""
 
 
 def _project_words(body: dict[str, Any], words: dict[str, str]) -> None:
-    """Titles of the unit schema in the project's words; the description says the default."""
+    """Titles of the unit schema in the project's words; the description says the default.
+
+    `custom:<key>` words are the project's custom columns: an entry's `custom`
+    then offers exactly those keys, each titled by its column's heading.
+    """
     defs = body.get("$defs", {})
+    custom = {k.removeprefix("custom:"): v for k, v in words.items() if k.startswith("custom:")}
+    entry_custom = defs.get("Entry", {}).get("properties", {}).get("custom")
+    if custom and entry_custom is not None:
+        patterns = entry_custom.pop("patternProperties", {})
+        value: dict[str, Any] = next(iter(patterns.values()), {})
+        entry_custom["properties"] = {key: {**value, "title": header}
+                                      for key, header in custom.items()}
+        entry_custom["additionalProperties"] = False
     for label, places in _RENAMED.items():
         word = words.get(label)
         if not word:

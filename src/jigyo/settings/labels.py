@@ -89,4 +89,8 @@ def schema_words(labels: Labels) -> dict[str, str]:
     """The project's names of its levels and columns, for :func:`jigyo.schema.schemas`."""
     names = ("content", "target", "item", "entry", "initiative", "section", "department",
              "project")
-    return {n: getattr(labels, n) for n in names if getattr(labels, n) != getattr(LABELS, n)}
+    words = {n: getattr(labels, n) for n in names if getattr(labels, n) != getattr(LABELS, n)}
+    words |= {f"custom:{key}": header for kind, key, header, _ in labels.extra_columns
+              if kind == "custom"}
+    words |= {kind: header for kind, _, header, _ in labels.extra_columns if kind != "custom"}
+    return words
