@@ -167,6 +167,30 @@ def test_the_vocabulary_comes_from_jigyo_yaml(filled: Path):
     assert "ほぼ達成」は使えません" not in result.output
 
 
+def test_the_report_words_come_from_jigyo_yaml(filled: Path, tmp_path: Path):
+    (filled / "jigyo.yaml").write_text(
+        "results:\n  words:\n    report: 事業成果報告\n    result: 決算\n"
+        "    count_form: \"{n}項目\"\n", encoding="utf-8")
+    out = tmp_path / "build"
+    result = jigyo("build", "--plans", str(filled), "--out", str(out), "-f", "html,md")
+    assert result.exit_code == 0, result.output
+    page = (out / "site" / "2020" / "report.html").read_text(encoding="utf-8")
+    assert "<h1>令和２年度　事業成果報告</h1>" in page
+    assert "決算" in page and "実績" not in page
+    assert "法人運営係: 達成6項目、概ね達成1項目" in page
+    assert "事業成果報告" in (out / "md" / "2020" / "report.md").read_text(encoding="utf-8")
+
+
+def test_an_unknown_report_word_is_a_located_error(filled: Path):
+    (filled / "jigyo.yaml").write_text("results:\n  words:\n    resutl: 決算\n",
+                                       encoding="utf-8")
+    result = jigyo("check", "--plans", str(filled))
+    assert result.exit_code == 1
+    assert "jigyo.yaml:3:" in result.output
+    assert "事業報告の語「resutl」は置き換えられません。" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_a_results_file_for_no_unit_is_an_error_with_a_suggestion(filled: Path):
     folder = filled / "2020" / "results"
     (folder / "kenri.yaml").rename(folder / "kenri2.yaml")

@@ -222,7 +222,7 @@ ERRORS: dict[str, Callable[[_Error], Problem]] = {
     **{kind: _with_ctx for kind in (
         "greater_than_equal", "less_than_equal", "string_too_long", "string_too_short",
         "too_short", "too_long", "string_pattern_mismatch", "block_kind", "rows_with_cells",
-        "unnumbered_without_name", "span_too_long",
+        "unnumbered_without_name", "span_too_long", "results_unknown_word",
     )},
 }
 """Every pydantic error type the models raise → how it is worded; others get `_generic`."""

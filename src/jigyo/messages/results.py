@@ -89,4 +89,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Changes to results files (plans/YEAR/results/) are shown as changes of their entries "
         "when one year is compared at two revisions.",
     ),
+    "results_unknown_word": (
+        "事業報告の語「{key}」は置き換えられません。使えるキー: {choices}",
+        "report word '{key}' cannot be replaced; the keys are: {choices}",
+    ),
 }

@@ -34,8 +34,10 @@ def _colour(index: int, columns: int) -> str:
 
 
 def _words(summary: Summary, tally: Tally) -> str:
-    parts = [f"{word}{n}件" for word, n in zip(summary.statuses, tally.counts, strict=True) if n]
-    return "、".join(parts) or "0件"
+    count = summary.labels.count_form
+    parts = [word + count.format(n=n)
+             for word, n in zip(summary.statuses, tally.counts, strict=True) if n]
+    return "、".join(parts) or count.format(n=0)
 
 
 def chart_svg(summary: Summary, title: str, ident: str) -> str:

@@ -7,14 +7,17 @@ settings work can absorb it as one more section of its model.
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from ..model import Text, _Strict
 from ..problems import Problem
 from ..validation import validate
 from ..yamlread import read
+from .labels import REPORT_LABELS, ReportLabels
 
 SETTINGS_FILE = "jigyo.yaml"
 
@@ -28,6 +31,27 @@ class ResultsSettings(_Strict):
         default_factory=lambda: list(DEFAULT_STATUSES), min_length=1,
         title="達成状況の語", description="達成状況として書ける語（既定: 達成、概ね達成、未達成、未実施、中止）。",
     )
+    words: dict[str, Text] = Field(
+        default_factory=dict,
+        title="事業報告の語",
+        description="事業報告・進行管理表の決まった語を置き換えます（例: result: 決算、status: 評価）。"
+                    "使えるキー: " + "、".join(f.name for f in fields(ReportLabels)) + "。",
+    )
+
+    @field_validator("words")
+    @classmethod
+    def _known_words(cls, words: dict[str, str]) -> dict[str, str]:
+        known = {f.name for f in fields(ReportLabels)}
+        unknown = sorted(set(words) - known)
+        if unknown:
+            raise PydanticCustomError(
+                "results_unknown_word", "unknown word",
+                {"key": unknown[0], "choices": "、".join(sorted(known))})
+        return words
+
+    def labels(self) -> ReportLabels:
+        """The report's words: the defaults with this council's replacements."""
+        return replace(REPORT_LABELS, **self.words)
 
 
 class _SettingsFile(BaseModel):

@@ -24,7 +24,8 @@ class ReportLabels:
     entries: str = "事項"
     count: str = "件数"
     total: str = "計"
-    rate_note: str = "達成率は、数値の目標値と同じ単位の実績がある事項の 実績 ÷ 目標値 の平均です。"
+    rate_note_form: str = ("達成率は、数値の目標値と同じ単位の{result}がある事項の {result} ÷ 目標値 "
+                           "の平均です。")
     report_heading_form: str = "{era}　{title}"
     chart_title_form: str = "{heading}：達成状況の件数"
     count_form: str = "{n}件"
@@ -32,6 +33,12 @@ class ReportLabels:
     rate_count_form: str = "{percent}%（{n}件）"
     to_report: str = "この計画の実績（{title}）"
     to_plan: str = "計画のページへ"
+
+
+    @property
+    def rate_note(self) -> str:
+        """How the 達成率 is computed, in this report's words."""
+        return self.rate_note_form.format(result=self.result)
 
 
 REPORT_LABELS = ReportLabels()

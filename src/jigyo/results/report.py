@@ -49,11 +49,8 @@ class ReportEntry:
     done: tuple[str, ...]
     issues: tuple[str, ...]
     next: tuple[str, ...]
-
-    @property
-    def rate_text(self) -> str:
-        return REPORT_LABELS.rate_form.format(percent=percent(self.rate)) if self.rate is not None \
-            else ""
+    rate_text: str = ""
+    """The 達成率 as printed (e.g. 86%), empty without one."""
 
 
 @dataclass(frozen=True)
@@ -107,19 +104,21 @@ def _entry(each: EntryResult, interim: bool, labels: ReportLabels) -> ReportEntr
         done, issues, upcoming = ((lines(got.done), lines(got.issues), lines(got.next))
                                   if got else ((), (), ()))
         filled = each.filled
+    achieved = rate(plan.targets, result)
     return ReportEntry(
         number=entry.number, label=plan.label[len(entry.number):], path=plan.path,
         anchor=entry.anchor, item=plan.group.item, content=content,
         targets=(plan.unit.labels.ditto,) if plan.covered else plan.targets,
         result=result, status=status or labels.missing, filled=filled,
-        rate=rate(plan.targets, result),
-        done=done, issues=issues, next=upcoming)
+        rate=achieved, done=done, issues=issues, next=upcoming,
+        rate_text="" if achieved is None else labels.rate_form.format(percent=percent(achieved)))
 
 
-def _unit(unit: UnitView, results: tuple[EntryResult, ...], interim: bool) -> ReportUnit:
+def _unit(unit: UnitView, results: tuple[EntryResult, ...], interim: bool,
+          labels: ReportLabels) -> ReportUnit:
     initiatives: list[ReportInitiative] = []
     for ini in unit.initiatives:
-        mine = tuple(_entry(e, interim, REPORT_LABELS) for e in results
+        mine = tuple(_entry(e, interim, labels) for e in results
                      if e.plan.initiative is ini)
         initiatives.append(ReportInitiative(ini.numbered_title, ini.anchor, mine))
     return ReportUnit(unit.slug, unit.label, unit.department, tuple(initiatives))
@@ -128,9 +127,9 @@ def _unit(unit: UnitView, results: tuple[EntryResult, ...], interim: bool) -> Re
 def build_report(results: YearResults, interim: bool = False) -> Report:
     """The 事業報告 of a year (or its 進行管理表 with `interim`)."""
     year = results.year
-    units = tuple(_unit(u.unit, u.entries, interim) for u in results.units)
-    labels = REPORT_LABELS
+    labels = results.settings.labels()
+    units = tuple(_unit(u.unit, u.entries, interim, labels) for u in results.units)
     title = labels.interim_report if interim else labels.report
     heading = labels.report_heading_form.format(era=year.era, title=title)
     return Report(year, interim, title, heading, units,
-                  summarize(units, results.settings.statuses, labels))
+                  summarize(units, results.settings.statuses, labels), labels)

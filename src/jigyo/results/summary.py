@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .labels import ReportLabels
+from .labels import REPORT_LABELS, ReportLabels
 
 if TYPE_CHECKING:
     from .report import ReportEntry, ReportUnit
@@ -25,6 +25,7 @@ class Tally:
     """The 達成率 of its entries that have one."""
     level: int = 0
     """0: the year, 1: a unit, 2: a 取り組み."""
+    labels: ReportLabels = field(default=REPORT_LABELS, repr=False, compare=False)
 
     @property
     def total(self) -> int:
@@ -39,7 +40,7 @@ class Tally:
     def rate_text(self) -> str:
         from .report import percent
 
-        return "" if self.rate is None else ReportLabels().rate_count_form.format(
+        return "" if self.rate is None else self.labels.rate_count_form.format(
             percent=percent(self.rate), n=len(self.rates))
 
 
@@ -50,6 +51,7 @@ class Summary:
     year: Tally
     rows: tuple[Tally, ...]
     """Each unit followed by its 取り組み."""
+    labels: ReportLabels = field(default=REPORT_LABELS, repr=False, compare=False)
 
     @property
     def units(self) -> tuple[Tally, ...]:
@@ -57,7 +59,7 @@ class Summary:
 
 
 def _tally(label: str, href: str, entries: Iterable[ReportEntry], columns: Sequence[str],
-           level: int) -> Tally:
+           level: int, labels: ReportLabels) -> Tally:
     counts = [0] * len(columns)
     rates: list[Decimal] = []
     for entry in entries:
@@ -65,7 +67,7 @@ def _tally(label: str, href: str, entries: Iterable[ReportEntry], columns: Seque
                else len(columns) - 1] += 1
         if entry.rate is not None:
             rates.append(entry.rate)
-    return Tally(label, href, tuple(counts), tuple(rates), level)
+    return Tally(label, href, tuple(counts), tuple(rates), level, labels)
 
 
 def summarize(units: Sequence[ReportUnit], vocabulary: Sequence[str],
@@ -76,8 +78,9 @@ def summarize(units: Sequence[ReportUnit], vocabulary: Sequence[str],
     for unit in units:
         mine = [e for ini in unit.initiatives for e in ini.entries]
         every += mine
-        rows.append(_tally(unit.label, f"#u-{unit.slug}", mine, columns, 1))
+        rows.append(_tally(unit.label, f"#u-{unit.slug}", mine, columns, 1, labels))
         for ini in unit.initiatives:
             rows.append(_tally(ini.heading, f"#u-{unit.slug}-{ini.anchor}", ini.entries,
-                               columns, 2))
-    return Summary(tuple(columns), _tally(labels.total, "", every, columns, 0), tuple(rows))
+                               columns, 2, labels))
+    return Summary(tuple(columns), _tally(labels.total, "", every, columns, 0, labels),
+                   tuple(rows), labels)
