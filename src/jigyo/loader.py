@@ -24,6 +24,7 @@ from .messages import msg
 from .model import Unit, YearFile
 from .problems import Problem, problem, warning
 from .settings.model import Settings
+from .settings.offcolumns import off_column_values
 from .settings.read import read_settings
 from .validation import validate
 from .yamlread import Document, parse, read, unreadable
@@ -199,6 +200,10 @@ def _load_year(
             units[path.stem] = (doc, unit)
 
     problems += checks.run(checks.YearContext(year_doc, meta, units, on_disk))
+    if meta is not None:
+        from .settings.labels import labels_for  # the views' words import the loader
+
+        problems += off_column_values(units, labels_for(settings, meta))
     if meta is None or year_doc is None or any(p.severity == "error" for p in problems):
         return None, problems
     ordered: list[LoadedUnit] = []

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "target_column_off": (
+        "{column}が書かれていますが、設定（columns.target: none）で{column}の列は置かない"
+        "ことになっています。列を戻すか、この値を内容などに移してください。",
+        "a {column} is written, but the settings (columns.target: none) switch the {column}"
+        " column off; switch it back on or move this value (e.g. into the content).",
+    ),
     "budget_total_mismatch": (
         "予算額の合計 {total} が、取り組みの予算額の合計 {found} と合いません。",
         "the total budget {total} is not the sum of the initiatives' budgets ({found}).",
