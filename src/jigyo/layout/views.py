@@ -248,6 +248,14 @@ class YearView:
     source: LoadedYear = field(repr=False, compare=False)
     draft: bool = False
     """The plan is not yet approved: outputs mark it （案）."""
+    name: str = ""
+    """The plan's folder, which names its outputs: 2020, or 2018-2020 for a period folder."""
+
+    @property
+    def following(self) -> int:
+        """The first fiscal year after this plan (2021 after 2020 or after 2018-2020)."""
+        last = self.name.rpartition("-")[2]
+        return int(last) + 1 if last.isdigit() else self.year + 1
     approved: str | None = None
     published: str | None = None
     contact: tuple[str, ...] = ()

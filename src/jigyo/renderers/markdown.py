@@ -60,8 +60,8 @@ def render_markdown(years: list[YearView]) -> Files:
         anchors: dict[str, dict[str, str]] = {}
         for unit in year.units:
             page = _tidy(render("md", "unit.md", year=year, unit=unit, **helpers))
-            files[f"{year.year}/{unit.slug}.md"] = page.encode()
+            files[f"{year.name}/{unit.slug}.md"] = page.encode()
             anchors[unit.slug] = _anchors(unit, page)
-        files[f"{year.year}/index.md"] = _tidy(
+        files[f"{year.name}/index.md"] = _tidy(
             render("md", "year.md", year=year, anchors=anchors, **helpers)).encode()
     return files
