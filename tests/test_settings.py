@@ -91,25 +91,25 @@ def test_lint_and_results_sections_are_left_to_their_owners(tmp_path: Path):
 def test_typed_fields_reach_every_output_and_the_diff(tmp_path: Path):
     plans = tmp_path / "plans"
     shutil.copytree(KAMISU, plans)
-    code, output = jigyo("new-year", "2016", "--plans", str(plans))
+    code, output = jigyo("new-year", "2020", "--plans", str(plans))
     assert code == 0, output
-    unit = plans / "2016" / "shakyo.yaml"
+    unit = plans / "2020-2024" / "shakyo.yaml"
     unit.write_text(unit.read_text(encoding="utf-8").replace("status: 拡充", "status: 継続"),
                     encoding="utf-8")
     out = tmp_path / "build"
     code, output = jigyo("build", "--plans", str(plans), "--out", str(out), "-f", "html,md,json")
     assert code == 0, output
     facts = "状況：継続　実施時期：平成27年度～令和元年度　担当：相談支援担当（架空）"
-    assert facts in (out / "site" / "2016" / "shakyo.html").read_text(encoding="utf-8")
-    assert facts in (out / "md" / "2016" / "shakyo.md").read_text(encoding="utf-8")
-    data = json.loads((out / "json" / "2016.json").read_text(encoding="utf-8"))
+    assert facts in (out / "site" / "2020-2024" / "shakyo.html").read_text(encoding="utf-8")
+    assert facts in (out / "md" / "2020-2024" / "shakyo.md").read_text(encoding="utf-8")
+    data = json.loads((out / "json" / "2020-2024.json").read_text(encoding="utf-8"))
     first = data["departments"][0]["units"][0]["initiatives"][0]
     assert {"label": "状況", "value": "継続"} in first["facts"] and first["goals"] == ["soudan"]
     assert data["priorities"][0].startswith("相談支援を業務の柱")
-    goal = (out / "site" / "2016" / "goal-soudan.html").read_text(encoding="utf-8")
+    goal = (out / "site" / "2020-2024" / "goal-soudan.html").read_text(encoding="utf-8")
     assert "第1　相談支援の充実" in goal and "第2　住民主体の地域づくり" in goal
-    assert "goal-chiiki.html" in (out / "site" / "2016" / "index.html").read_text(encoding="utf-8")
-    report = render(compare(plans, ["2015", "2016"]), "text", Options(color=False))
+    assert "goal-chiiki.html" in (out / "site" / "2020-2024" / "index.html").read_text(encoding="utf-8")
+    report = render(compare(plans, ["2015-2019", "2020-2024"]), "text", Options(color=False))
     assert "状況：[-拡充-]" in report and "状況：{+継続+}" in report
 
 
@@ -128,7 +128,7 @@ def test_budget_total_is_checked(tmp_path: Path):
 def test_unknown_goal_is_named(tmp_path: Path):
     plans = tmp_path / "plans"
     shutil.copytree(KAMISU, plans)
-    unit = plans / "2015" / "shakyo.yaml"
+    unit = plans / "2015-2019" / "shakyo.yaml"
     unit.write_text(unit.read_text(encoding="utf-8").replace("goals: [soudan]", "goals: [soudn]"),
                     encoding="utf-8")
     code, output = jigyo("check", "--plans", str(plans))
@@ -150,13 +150,13 @@ def test_extra_columns_reach_markdown_json_and_the_diff(tmp_path: Path):
     out = tmp_path / "build"
     code, output = jigyo("build", "--plans", str(plans), "--out", str(out), "-f", "md,json,html")
     assert code == 0, output
-    md = (out / "md" / "2015" / "shakyo.md").read_text(encoding="utf-8")
+    md = (out / "md" / "2015-2019" / "shakyo.md").read_text(encoding="utf-8")
     assert "| 施策の柱 | 取り組み内容 | 実施時期 | 担当 | 評価 |" in md
     assert "| --- | --- | --- | --- | --- |" in md
     assert "| 平成27年度から | 相談支援担当 | A（架空） |" in md
-    html = (out / "site" / "2015" / "shakyo.html").read_text(encoding="utf-8")
+    html = (out / "site" / "2015-2019" / "shakyo.html").read_text(encoding="utf-8")
     assert '<th scope="col" class="extra">評価</th>' in html
-    data = json.loads((out / "json" / "2015.json").read_text(encoding="utf-8"))
+    data = json.loads((out / "json" / "2015-2019.json").read_text(encoding="utf-8"))
     entry = data["departments"][0]["units"][0]["initiatives"][0]["table"][0]["entries"][0]
     assert entry["extra"] == [["相談支援担当"], ["A（架空）"]]
 
@@ -177,9 +177,9 @@ def test_a_typed_cell_without_its_column_is_kept_in_the_note(tmp_path: Path):
 def test_two_organizations_in_one_folder_are_named(tmp_path: Path):
     plans = tmp_path / "plans"
     shutil.copytree(KAMISU, plans)
-    shutil.copytree(plans / "2015", plans / "2016")
-    year = plans / "2016" / "year.yaml"
-    year.write_text(year.read_text(encoding="utf-8").replace("fiscal_year: 2015", "fiscal_year: 2016")
+    shutil.copytree(plans / "2015-2019", plans / "2020")
+    year = plans / "2020" / "year.yaml"
+    year.write_text(year.read_text(encoding="utf-8").replace("fiscal_year: 2015", "fiscal_year: 2020")
                     .replace("神栖市社会福祉協議会", "別の市社会福祉協議会"), encoding="utf-8")
     code, output = jigyo("check", "--plans", str(plans))
     assert code == 0, output

@@ -135,7 +135,7 @@ def _blobs(tree: Tree, oids: list[str]) -> list[bytes]:
     return out
 
 
-def year_files(tree: Tree, year: int) -> dict[str, bytes] | None:
+def year_files(tree: Tree, year: int | str) -> dict[str, bytes] | None:
     """File name → content of every file in the year folder; None if the year is absent."""
     inner = str(PurePosixPath(tree.prefix) / str(year)) if tree.prefix else str(year)
     entries = [(oid, name) for kind, oid, name in _entries(tree, inner) if kind == "blob"]
@@ -146,7 +146,7 @@ def year_files(tree: Tree, year: int) -> dict[str, bytes] | None:
     return {name: data for (_, name), data in zip(entries, contents, strict=True)}
 
 
-def load_year_at(tree: Tree, year: int) -> LoadedYear | None:
+def load_year_at(tree: Tree, year: int | str) -> LoadedYear | None:
     """One year at the revision, validated like files on disk; None if it did not exist."""
     files = year_files(tree, year)
     if files is None:

@@ -24,13 +24,39 @@ from .messages import msg
 from .model import Unit, YearFile
 from .problems import Problem, problem, warning
 from .settings.model import Settings
-from .settings.read import read_settings
+from .settings.offcolumns import off_column_values
+from .settings.read import read_settings, settings_path
 from .validation import validate
 from .yamlread import Document, parse, read, unreadable
 
 YEAR_FILE = "year.yaml"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _YEAR_DIR = re.compile(r"^[0-9]{4}$")
+_PERIOD_DIR = re.compile(r"^([0-9]{4})-([0-9]{4})$")
+
+
+def period_of(name: str) -> tuple[int, int] | None:
+    """(first year, years) of a plan folder over several years (`2018-2020` → (2018, 3))."""
+    found = _PERIOD_DIR.match(name)
+    if found is None or int(found[1]) >= int(found[2]) or int(found[2]) - int(found[1]) >= 10:
+        return None
+    return int(found[1]), int(found[2]) - int(found[1]) + 1
+
+
+def period_name(first: int, years: int) -> str:
+    """The folder of a plan: `2020`, or `2018-2020` for a plan over three years."""
+    return str(first) if years <= 1 else f"{first}-{first + years - 1}"
+
+
+def is_plan_folder(name: str) -> bool:
+    """A year folder (`2020`) or a period folder (`2018-2020`)."""
+    return bool(_YEAR_DIR.match(name)) or period_of(name) is not None
+
+
+def first_year(name: str) -> int:
+    """The fiscal year a plan folder starts with."""
+    period = period_of(name)
+    return period[0] if period else int(name)
 _YEARISH = re.compile(r"^\s*[0-9０-９]{4}")
 _SUFFIXES = (".yaml", ".yml")
 
@@ -173,9 +199,10 @@ def _load_year(
             problems += found
     if meta is not None and year_doc is not None:
         limits = meta.limits
-        if str(meta.fiscal_year) != folder.name:
+        if meta.fiscal_year != first_year(folder.name):
             problems.append(problem(year_path, *year_doc.position(("fiscal_year",)),
                                     "year_mismatch", value=meta.fiscal_year, folder=folder.name))
+        problems += _period_agrees(folder, settings, meta, year_doc)
     on_disk = frozenset(p.stem for p in unit_files)
     unit_files, found = _same_unit(unit_files)
     problems += found
@@ -199,6 +226,10 @@ def _load_year(
             units[path.stem] = (doc, unit)
 
     problems += checks.run(checks.YearContext(year_doc, meta, units, on_disk))
+    if meta is not None:
+        from .settings.labels import labels_for  # the views' words import the loader
+
+        problems += off_column_values(units, labels_for(settings, meta))
     if meta is None or year_doc is None or any(p.severity == "error" for p in problems):
         return None, problems
     ordered: list[LoadedUnit] = []
@@ -212,30 +243,34 @@ def _load_year(
                       settings), []
 
 
+def _period_agrees(folder: Path, settings: Settings | None, meta: YearFile,
+                   year_doc: Document) -> list[Problem]:
+    """A `period:` in the year file or plans/jigyo.yaml must be the period folder's years."""
+    period = period_of(folder.name)
+    if period is None:
+        return []
+    if meta.settings is not None and meta.settings.period is not None:
+        path, at, value = year_doc.path, year_doc.position(("settings", "period")), meta.settings.period
+    elif settings is not None and settings.period is not None:
+        path = settings_path(folder.parent)
+        doc, _ = read(path)
+        at, value = (doc.position(("period",)) if doc else (1, 1)), settings.period
+    else:
+        return []
+    if value == period[1]:
+        return []
+    return [problem(path, *at, "period_mismatch", value=value, folder=folder.name,
+                    years=period[1])]
+
+
 def year_folders(plans_dir: Path) -> list[Path]:
-    return sorted(p for p in plans_dir.iterdir() if p.is_dir() and _YEAR_DIR.match(p.name))
-
-
-_PERIOD_DIR = re.compile(r"^([0-9]{4})-([0-9]{4})$")
+    return sorted(p for p in plans_dir.iterdir() if p.is_dir() and is_plan_folder(p.name))
 
 
 def _not_years(plans_dir: Path) -> list[Problem]:
-    """Folders that look like a year (`2021 `, `20210`, `2018-2020`) but are not read as one.
-
-    A plan over several years (`2018-2020`) is told how it is written instead:
-    a folder named for its first year and `period:` in plans/jigyo.yaml.
-    """
-    found: list[Problem] = []
-    for p in sorted(plans_dir.iterdir()):
-        if not p.is_dir() or _YEAR_DIR.match(p.name) or not _YEARISH.match(p.name):
-            continue
-        period = _PERIOD_DIR.match(p.name)
-        if period and int(period[1]) < int(period[2]):
-            found.append(warning(p, 1, 1, "period_folder", name=p.name, first=period[1],
-                                 years=int(period[2]) - int(period[1]) + 1))
-        else:
-            found.append(warning(p, 1, 1, "not_a_year_folder", name=p.name))
-    return found
+    """Folders that look like a year (`2021 `, `20210`, `2020-2018`) but are not read as one."""
+    return [warning(p, 1, 1, "not_a_year_folder", name=p.name) for p in sorted(plans_dir.iterdir())
+            if p.is_dir() and not is_plan_folder(p.name) and _YEARISH.match(p.name)]
 
 
 def _no_years(plans_dir: Path, years: list[int] | None, folders: list[Path]) -> Problem:
@@ -264,8 +299,8 @@ def load_plans(plans_dir: Path, years: Iterable[int] | None = None) -> Plans:
     except OSError as err:
         raise PlanError([unreadable(plans_dir, err)]) from None
     wanted = sorted(set(years)) if years is not None else None
-    folders = every if wanted is None else [f for f in every if int(f.name) in wanted]
-    missing = [y for y in wanted or [] if y not in {int(f.name) for f in every}]
+    folders = every if wanted is None else [f for f in every if first_year(f.name) in wanted]
+    missing = [y for y in wanted or [] if y not in {first_year(f.name) for f in every}]
     if not folders or missing:
         raise PlanError([_no_years(plans_dir, missing or wanted, every), *_not_years(plans_dir)])
     plans = Plans(skipped=_not_years(plans_dir))

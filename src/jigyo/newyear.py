@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import JigyoError, PlanError
 from .fsutil import replace_folders
-from .loader import YEAR_FILE, load_year
+from .loader import YEAR_FILE, load_year, period_name, period_of
 from .messages import Msg, msg
 from .yamlread import read
 
@@ -47,9 +47,16 @@ def _set_fiscal_year(source: Path, text: str, old: int, new: int) -> str:
 
 
 def new_year(plans_dir: Path, year: int) -> NewYear:
-    """Create plans/<year>/ from plans/<year - 1>/; raises NewYearError or PlanError."""
-    previous = plans_dir / str(year - 1)
-    target = plans_dir / str(year)
+    """Create plans/<year>/ from plans/<year - 1>/; raises NewYearError or PlanError.
+
+    After a plan over several years (plans/2018-2020/), the next period of the
+    same length is made (plans/2021-2023/ for 2021).
+    """
+    previous, target = plans_dir / str(year - 1), plans_dir / str(year)
+    for folder in sorted(plans_dir.iterdir()) if plans_dir.is_dir() else ():
+        period = period_of(folder.name)
+        if folder.is_dir() and period and period[0] + period[1] == year:
+            previous, target = folder, plans_dir / period_name(year, period[1])
     if target.exists():
         raise NewYearError("new_year_exists", path=target.as_posix())
     if not previous.is_dir():
@@ -68,7 +75,7 @@ def new_year(plans_dir: Path, year: int) -> NewYear:
         data = path.read_bytes()
         if path.name == YEAR_FILE:
             bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
-            text = _set_fiscal_year(path, data[len(bom):].decode("utf-8"), year - 1, year)
+            text = _set_fiscal_year(path, data[len(bom):].decode("utf-8"), loaded.year, year)
             data = bom + text.encode("utf-8")
         files[path.name] = data
     replace_folders({target: files})

@@ -66,14 +66,16 @@ def _initiative_heading(ini: InitiativeView) -> str:
 def build_index(years: list[YearView]) -> dict[str, Any]:
     """The index as data: {"years", "units", "inis", "docs"}, rows referring by position.
 
-    years: [fiscal year, label]; units: [year index, slug, label];
+    years: [fiscal year or period folder, label]; units: [year index, slug, label];
     inis: [unit index, anchor, heading]; docs: [unit index, 取り組み index or -1,
     anchor, text]. Rows are in reading order, newest year first.
     """
     index: dict[str, list[list[Any]]] = {"years": [], "units": [], "inis": [], "docs": []}
     for year in sorted(years, key=lambda y: y.year, reverse=True):
         y_index = len(index["years"])
-        index["years"].append([year.year, year.heading])
+        # the folder the pages are in: 2020 (a number, as always), or "2018-2020"
+        folder: int | str = year.year if year.name in ("", str(year.year)) else year.name
+        index["years"].append([folder, year.heading])
         for unit in year.units:
             _add_unit(index, y_index, unit)
     return index

@@ -158,5 +158,6 @@ def _diff(old: YearView | None, new: YearView | None, old_label: str, new_label:
 
 def diff_years(old: YearView, new: YearView, *, ignore_order: bool = False) -> DiffReport:
     """Every change from `old` to `new` (two years, or one year at two revisions)."""
-    return diff_views(old, new, old_label=str(old.year), new_label=str(new.year),
+    return diff_views(old, new, old_label=old.name or str(old.year),
+                      new_label=new.name or str(new.year),
                       ignore_order=ignore_order)

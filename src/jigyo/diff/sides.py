@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import JigyoError, PlanError
 from ..gitread import YEAR_NAME, Tree, load_year_at, open_tree, years
 from ..layout import YearView, era_label, year_view
-from ..loader import LoadedYear, load_year
+from ..loader import LoadedYear, first_year, load_year, period_of
 from ..results.revision import results_files_at
 from .compare import diff_views
 from .records import DiffReport
@@ -40,7 +40,7 @@ def _required(view: YearView | None) -> YearView:
     return view
 
 
-def _load_worktree(plans_dir: Path, year: int) -> LoadedYear | None:
+def _load_worktree(plans_dir: Path, year: int | str) -> LoadedYear | None:
     folder = plans_dir / str(year)
     if not folder.is_dir():
         return None
@@ -50,10 +50,22 @@ def _load_worktree(plans_dir: Path, year: int) -> LoadedYear | None:
     return loaded
 
 
-def _parse_year(text: str) -> int:
-    if not YEAR_NAME.match(text):
+def _parse_year(text: str) -> str:
+    """A year folder's name (2020) or a period folder's (2018-2020)."""
+    if not YEAR_NAME.match(text) and period_of(text) is None:
         raise SideError("diff_not_a_year", text=text)
-    return int(text)
+    return text
+
+
+def _before(plans_dir: Path, name: str) -> str:
+    """The plan folder before `name`: 2019 before 2020, 2018-2020 before 2021-2023."""
+    first = first_year(name)
+    if plans_dir.is_dir():
+        for p in plans_dir.iterdir():
+            period = period_of(p.name)
+            if p.is_dir() and period and period[0] + period[1] == first:
+                return p.name
+    return str(first - 1)
 
 
 class Sides:
@@ -82,14 +94,14 @@ class Sides:
         if loaded is None:
             raise SideError("diff_no_year_folder",
                             folder=(self.plans_dir / str(year)).as_posix())
-        return str(year), _required(_view(loaded))
+        return year, _required(_view(loaded))
 
     def results(self, spec: str, view: YearView | None) -> EntryFields:
         """The results of the side YEAR (on disk) or REV:YEAR (at the revision), as fields."""
         rev, _, year_text = spec.rpartition(":")
         if not rev:
             return result_fields(view, self.plans_dir)
-        files = results_files_at(self.tree(rev), int(year_text))
+        files = results_files_at(self.tree(rev), year_text)
         return result_fields(view, self.plans_dir, files, on_disk=False)
 
     def worktree_years(self) -> list[int]:
@@ -114,8 +126,8 @@ def compare(plans_dir: Path, specs: list[str], base: str | None = None, *,
         if ":" in specs[0]:
             raise SideError("diff_rev_needs_other")
         year = _parse_year(specs[0])
-        old_spec = f"{base}:{year}" if base else str(year - 1)
-        return compare(plans_dir, [old_spec, str(year)], ignore_order=ignore_order)
+        old_spec = f"{base}:{year}" if base else _before(plans_dir, year)
+        return compare(plans_dir, [old_spec, year], ignore_order=ignore_order)
     if not base:
         raise SideError("diff_nothing")
     return _against_base(sides, sides.tree(base), ignore_order)

@@ -160,13 +160,18 @@ def year_view(year: LoadedYear, labels: Labels | None = None) -> YearView:
     chosen = merged(year.settings, meta.settings)
     if labels is None:
         labels = labels_for(year.settings, meta)
-    last = meta.fiscal_year + chosen.period - 1 if chosen.period else None
+    from ..loader import period_name, period_of
+
+    period = period_of(year.path.name)
+    years = period[1] if period else chosen.period
+    last = meta.fiscal_year + years - 1 if years else None
     titles = {goal.id: goal.title for goal in meta.goals}
     departments = tuple(
         DepartmentView(dept.name, tuple(unit_view(u, labels, titles) for u in units))
         for dept, units in year.departments()
     )
     return YearView(
+        name=period_name(meta.fiscal_year, period[1]) if period else str(year.year),
         year=year.year,
         era=meta.era_label or era_label(meta.fiscal_year, labels.era_style, last),
         organization=meta.organization,

@@ -112,6 +112,8 @@ class Labels:
     fact_separator: str = "　"
     remarks: str = "備考"
     custom: str = ""
+    target_column: bool = True
+    """False when the settings switch the 目標値 column off (`columns.target: none`)."""
     extra_columns: tuple[tuple[str, str, str, int], ...] = ()
     """Columns after 目標値: (kind, key, header, PDF width in mm), from the settings."""
     file_stem: str = "jigyo-keikaku"
@@ -179,13 +181,20 @@ class Labels:
         return {code: text for code, text in mine.items() if MESSAGES[code][0] != text}
 
     def headers(self) -> tuple[str, ...]:
-        """Every column heading of the table: 項目, 内容, 目標値, then the extra columns."""
-        return (*self.columns(), *(header for _, _, header, _ in self.extra_columns))
+        """Every column heading of the table: 項目, 内容, 目標値 (unless switched off),
+        then the extra columns."""
+        base = self.columns() if self.target_column else self.columns()[:2]
+        return (*base, *(header for _, _, header, _ in self.extra_columns))
+
+    def custom_table(self) -> bool:
+        """True when the table differs from 項目｜内容｜目標値 (extra columns, or no 目標値)."""
+        return bool(self.extra_columns) or not self.target_column
 
     def pdf_widths(self) -> tuple[int, ...]:
         """The PDF's column widths in mm (項目, 事項, 内容, 目標値, extras; 0: the rest),
         derived from the columns the settings declare."""
-        return (22, 32, 0, 22, *(width for _, _, _, width in self.extra_columns))
+        target = (22,) if self.target_column else ()
+        return (22, 32, 0, *target, *(width for _, _, _, width in self.extra_columns))
 
     def columns(self) -> tuple[str, str, str]:
         """The table's column headings: 項目, 内容, 目標値."""

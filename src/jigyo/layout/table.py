@@ -141,7 +141,8 @@ def table(initiative: model.Initiative, anchor: str,
                 for sub, row in zip(sub_rows, entry.rows, strict=True):
                     sub.append(CellView("content", tuple(lines(row.content)),
                                         marker=marker(row.content, labels)))
-                    sub.append(CellView("target", tuple(lines(row.target))))
+                    if labels.target_column:
+                        sub.append(CellView("target", tuple(lines(row.target))))
             else:
                 content = spans["content"]
                 if content is not None and (has_content or entry.name is None):
@@ -153,7 +154,7 @@ def table(initiative: model.Initiative, anchor: str,
                     ))
                 elif content is None and entry.name is None:
                     sub_rows[0].append(CellView("name", (), note=note, anchor=here))
-                if spans["target"] is not None:
+                if spans["target"] is not None and labels.target_column:
                     sub_rows[0].append(spans["target"])
             for kind, key, _, _ in labels.extra_columns:
                 sub_rows[0].append(CellView("extra", entry_extra(entry, kind, key, labels),
@@ -186,5 +187,6 @@ def flat(rows: tuple[RowView, ...], labels: Labels = LABELS) -> tuple[FlatRow, .
         target_left -= 1
         if labels.extra_columns and not extra:
             extra = [CellView("extra") for _ in labels.extra_columns]
-        out.append(FlatRow(item, tuple(content), target, tuple(extra)))
+        out.append(FlatRow(item, tuple(content), target, tuple(extra),
+                           target_column=labels.target_column))
     return tuple(out)

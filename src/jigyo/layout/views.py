@@ -123,6 +123,8 @@ class FlatRow:
     target: CellView | None
     extra: tuple[CellView, ...] = ()
     """The cells of the extra columns (実施時期, 担当, …) that start on this row."""
+    target_column: bool = True
+    """False when the table has no 目標値 column (then `target` is not written)."""
 
 
 @dataclass(frozen=True)
@@ -166,9 +168,12 @@ class InitiativeView:
     def caption(self) -> str:
         """The table's caption: １．組織運営の取り組みの項目・内容・目標値."""
         item, content, target = self.labels.columns()
-        caption = self.labels.caption_form.format(
-            heading=self.numbered_title, item=item, content=content, target=target)
-        extra = self.labels.headers()[3:]
+        if not self.labels.target_column:
+            caption = f"{self.numbered_title}の{item}・{content}"
+        else:
+            caption = self.labels.caption_form.format(
+                heading=self.numbered_title, item=item, content=content, target=target)
+        extra = self.labels.headers()[3 if self.labels.target_column else 2:]
         return caption + "".join(f"・{header}" for header in extra)
 
     @property
@@ -243,6 +248,14 @@ class YearView:
     source: LoadedYear = field(repr=False, compare=False)
     draft: bool = False
     """The plan is not yet approved: outputs mark it （案）."""
+    name: str = ""
+    """The plan's folder, which names its outputs: 2020, or 2018-2020 for a period folder."""
+
+    @property
+    def following(self) -> int:
+        """The first fiscal year after this plan (2021 after 2020 or after 2018-2020)."""
+        last = self.name.rpartition("-")[2]
+        return int(last) + 1 if last.isdigit() else self.year + 1
     approved: str | None = None
     published: str | None = None
     contact: tuple[str, ...] = ()

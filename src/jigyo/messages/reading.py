@@ -158,9 +158,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "not_a_year_folder": (
         "フォルダ「{name}」は年度フォルダとして読みませんでした。年度フォルダの名前は4桁の西暦年だけです"
-        "（例: 2021）。",
+        "（例: 2021。複数年度の計画は 2018-2020 のように最初と最後の年度）。",
         "folder '{name}' was not read as a fiscal year; a year folder is named by four digits "
-        "only (e.g. 2021).",
+        "only (e.g. 2021; a plan over several years by its first and last years, 2018-2020).",
     ),
     "link_outside": (
         "計画フォルダの外（{target}）を指すシンボリックリンクは使えません。ファイルを計画フォルダに置いてください。",

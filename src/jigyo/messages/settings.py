@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "target_column_off": (
+        "{column}が書かれていますが、設定（columns.target: none）で{column}の列は置かない"
+        "ことになっています。列を戻すか、この値を内容などに移してください。",
+        "a {column} is written, but the settings (columns.target: none) switch the {column}"
+        " column off; switch it back on or move this value (e.g. into the content).",
+    ),
     "budget_total_mismatch": (
         "予算額の合計 {total} が、取り組みの予算額の合計 {found} と合いません。",
         "the total budget {total} is not the sum of the initiatives' budgets ({found}).",
@@ -18,11 +24,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the organization \"{name}\" differs from \"{first}\" of {year}; keep one organization's plans"
         " per plans folder.",
     ),
-    "period_folder": (
-        "フォルダ {name} は読みません。複数年度の計画は、最初の年度のフォルダ（{first}）に置き、"
-        "plans/jigyo.yaml に period: {years} と書きます（表記は自動で「平成30～令和２年度」のようになります）。",
-        "the folder {name} is not read: put a plan over several years in its first year's folder"
-        " ({first}) and write period: {years} in plans/jigyo.yaml.",
+    "period_mismatch": (
+        "period: {value} が計画期間のフォルダ {folder}（{years}年間）と合いません。"
+        "period を {years} にするか、消してください（フォルダ名から決まります）。",
+        "period: {value} does not match the period folder {folder} ({years} years); write"
+        " {years} or leave period out (the folder name decides).",
     ),
     "unknown_goal": (
         "目標「{goal}」は year.yaml の goals にありません（あるもの: {declared}）。",

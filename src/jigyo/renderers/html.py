@@ -67,7 +67,7 @@ def normalize_base_url(value: str | None) -> str:
     return value.rstrip("/") + "/" if value else ""
 
 
-def pdf_name(year: int, stem: str = "jigyo-keikaku") -> str:
+def pdf_name(year: int | str, stem: str = "jigyo-keikaku") -> str:
     """The printed plan's file name in the site (the stem comes from the settings)."""
     return f"{stem}-{year}.pdf"
 
@@ -94,7 +94,7 @@ def diff_renderer() -> DiffRenderer | None:
     return comparison
 
 
-def diff_name(old: int, full: bool = False) -> str:
+def diff_name(old: int | str, full: bool = False) -> str:
     return f"shinkyu-{old}-full.html" if full else f"shinkyu-{old}.html"
 
 
@@ -140,18 +140,18 @@ class _Site:
             if other.year == year.year:
                 links.append(YearLink(other.era, f"{unit.slug}.html", current=True))
             elif unit.slug in slugs:
-                links.append(YearLink(other.era, f"../{other.year}/{unit.slug}.html"))
+                links.append(YearLink(other.era, f"../{other.name}/{unit.slug}.html"))
             else:
-                links.append(YearLink(other.era, f"../{other.year}/index.html", present=False))
+                links.append(YearLink(other.era, f"../{other.name}/index.html", present=False))
         return links
 
     def extras(self, year: YearView, render_diff: DiffRenderer | None) -> YearExtras:
         pdf = self.options.pdfs.get(year.year)
-        previous = next((y for y in self.years if y.year == year.year - 1), None)
+        previous = next((y for y in self.years if y.following == year.year), None)
         extras = YearExtras()
         if pdf is not None:
-            name = pdf_name(year.year, year.labels.file_stem)
-            self.files[f"{year.year}/{name}"] = pdf
+            name = pdf_name(year.name, year.labels.file_stem)
+            self.files[f"{year.name}/{name}"] = pdf
             extras = YearExtras(pdf=name, pdf_size=_size_label(len(pdf)))
         if previous is not None and render_diff is not None:
             name = self.comparison_pages(previous, year, render_diff(previous, year))
@@ -161,12 +161,12 @@ class _Site:
 
     def comparison_pages(self, old: YearView, new: YearView, comparison: Comparison) -> str:
         """The abbreviated and the full 新旧対照表 in the site's frame; returns the first's name."""
-        short, full = diff_name(old.year), diff_name(old.year, full=True)
+        short, full = diff_name(old.name), diff_name(old.name, full=True)
         label = message("diff_html_year_link", era=old.era)
         crumbs = [Crumb(TOP, "../index.html"), self.year_crumb(new, "index.html"), Crumb(label)]
         base = f"{label} | {new.heading} | {self.organization}"
         for name, other, abbreviate in ((short, full, True), (full, short, False)):
-            self.page(f"{new.year}/{name}", "shinkyu.html", base, crumbs, other_page=other,
+            self.page(f"{new.name}/{name}", "shinkyu.html", base, crumbs, other_page=other,
                       **{k: v for k, v in comparison.context(abbreviate).items()
                          if k != "page_title"})
         for slug, anchor in comparison.anchors().items():
@@ -190,26 +190,26 @@ class _Site:
         for year in self.years:
             base = f"{year.heading} | {self.organization}"
             self.page(
-                f"{year.year}/index.html", "year.html", f"目次 | {base}",
+                f"{year.name}/index.html", "year.html", f"目次 | {base}",
                 [top, self.year_crumb(year, None)],
                 year=year, extras=year_extras[year.year], years=self.years,
                 reports=self.options.reports.get(year.year, ()),
             )
             for goal in year.goals:  # one page per goal of the multi-year plan
                 self.page(
-                    f"{year.year}/goal-{goal.id}.html", "goal.html", f"{goal.title} | {base}",
+                    f"{year.name}/goal-{goal.id}.html", "goal.html", f"{goal.title} | {base}",
                     [top, self.year_crumb(year, "index.html"), Crumb(goal.title)],
                     year=year, goal=goal,
                 )
             self.page(
-                f"{year.year}/all.html", "print.html", f"全体（1ページ） | {base}",
+                f"{year.name}/all.html", "print.html", f"全体（1ページ） | {base}",
                 [top, self.year_crumb(year, "index.html"), Crumb("全体（1ページ）")],
                 year=year,
             )
             for d_index, dept in enumerate(year.departments, 1):
                 for unit in dept.units:
                     self.page(
-                        f"{year.year}/{unit.slug}.html", "unit.html", f"{unit.label} | {base}",
+                        f"{year.name}/{unit.slug}.html", "unit.html", f"{unit.label} | {base}",
                         [top, self.year_crumb(year, "index.html"),
                          Crumb(dept.name, f"index.html#dept-{d_index}"), Crumb(unit.label)],
                         year=year, unit=unit, switcher=self.switcher(year, unit),
@@ -243,7 +243,7 @@ def built_pdfs(years: list[YearView], pdf_dir: Path, fresh: Files) -> dict[int, 
     """The printed plan of each year: from this build (`fresh`) or left by an earlier one."""
     found: dict[int, bytes] = {}
     for year in years:
-        name = f"{year.year}.pdf"
+        name = f"{year.name}.pdf"
         if name in fresh:
             found[year.year] = fresh[name]
         elif (pdf_dir / name).is_file():

@@ -117,7 +117,7 @@ def _year_core(view: YearView) -> dict[str, Any]:
 
 def render_json(years: list[YearView]) -> Files:
     return {
-        f"{view.year}.json": (json.dumps(year_data(view), ensure_ascii=False, indent=2) + "\n")
+        f"{view.name}.json": (json.dumps(year_data(view), ensure_ascii=False, indent=2) + "\n")
         .encode()
         for view in years
     }

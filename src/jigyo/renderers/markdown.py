@@ -33,8 +33,8 @@ def _cell(cell: CellView | None) -> str:
 def row_cells(row: FlatRow) -> tuple[str, ...]:
     """(項目, 内容, 目標値, extra columns…) of one table row as Markdown cell text."""
     content = [text for text in (_cell(c) for c in row.content) if text]
-    return (_cell(row.item), "<br>".join(content), _cell(row.target),
-            *(_cell(c) for c in row.extra))
+    target = (_cell(row.target),) if row.target_column else ()
+    return (_cell(row.item), "<br>".join(content), *target, *(_cell(c) for c in row.extra))
 
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -60,8 +60,8 @@ def render_markdown(years: list[YearView]) -> Files:
         anchors: dict[str, dict[str, str]] = {}
         for unit in year.units:
             page = _tidy(render("md", "unit.md", year=year, unit=unit, **helpers))
-            files[f"{year.year}/{unit.slug}.md"] = page.encode()
+            files[f"{year.name}/{unit.slug}.md"] = page.encode()
             anchors[unit.slug] = _anchors(unit, page)
-        files[f"{year.year}/index.md"] = _tidy(
+        files[f"{year.name}/index.md"] = _tidy(
             render("md", "year.md", year=year, anchors=anchors, **helpers)).encode()
     return files

@@ -192,5 +192,5 @@ def render_pdf(years: list[YearView]) -> Files:
     files: Files = {}
     for year in years:
         source = typst_source(year)
-        files[f"{year.year}.pdf"] = compile_pdf(source, _covering(source, year, fonts))
+        files[f"{year.name}.pdf"] = compile_pdf(source, _covering(source, year, fonts))
     return files

@@ -31,5 +31,5 @@ def render_report_site(reports: list[Report]) -> Files:
     site_title = reports[0].year.site_title
     files: Files = {"assets/report.css": asset("html", "report.css")}
     for report in reports:
-        files[f"{report.year.year}/{report.page}.html"] = report_page(report, site_title)
+        files[f"{report.year.name}/{report.page}.html"] = report_page(report, site_title)
     return files

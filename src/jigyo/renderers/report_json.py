@@ -63,8 +63,8 @@ def merged_year(report: Report, interim: Report | None) -> dict[str, Any]:
 def render_report_json(reports: list[Report]) -> Files:
     """`<year>.json` with results merged in (replaces the plan-only file of that year)."""
     files: Files = {}
-    finals = {r.year.year: r for r in reports if not r.interim}
-    interims = {r.year.year: r for r in reports if r.interim}
+    finals = {r.year.name: r for r in reports if not r.interim}
+    interims = {r.year.name: r for r in reports if r.interim}
     for year, report in finals.items():
         data = merged_year(report, interims.get(year))
         files[f"{year}.json"] = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()

@@ -31,7 +31,7 @@ def _notes(report: Report) -> object:
 
 def render_report_markdown(reports: list[Report]) -> Files:
     return {
-        f"{r.year.year}/{r.page}.md": render(
+        f"{r.year.name}/{r.page}.md": render(
             "md", "report.md", report=r, labels=r.labels, year_labels=r.year.labels,
             plain=markdown_text, lines=_lines, cell=_cell, notes=_notes(r)).encode()
         for r in reports

@@ -35,6 +35,6 @@ def render_report_pdf(reports: list[Report]) -> Files:
     files: Files = {}
     for report in reports:
         source = report_source(report)
-        files[f"{report.year.year}-{report.page}.pdf"] = compile_pdf(
+        files[f"{report.year.name}-{report.page}.pdf"] = compile_pdf(
             source, _covering(source, report.year, fonts))
     return files

@@ -8,7 +8,7 @@ from ..gitread import Tree, _blobs, _entries
 from .loader import FOLDER
 
 
-def results_files_at(tree: Tree, year: int) -> tuple[Path, dict[str, bytes]] | None:
+def results_files_at(tree: Tree, year: int | str) -> tuple[Path, dict[str, bytes]] | None:
     """(folder as messages name it, file name → bytes) of plans/<year>/results/ at the revision."""
     inner = str(PurePosixPath(tree.inner(year)) / FOLDER)
     entries = [(oid, name) for kind, oid, name in _entries(tree, inner) if kind == "blob"]

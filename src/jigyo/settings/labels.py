@@ -16,6 +16,10 @@ from .model import Overrides
 DEFAULT_TITLE = "事業計画"
 
 
+TARGET_OFF = "none"
+"""`columns.target: none`: the table has no 目標値 column (as `none` numbers nothing)."""
+
+
 def _pick(*values: Any) -> Any:
     return next((v for v in values if v is not None), None)
 
@@ -65,7 +69,10 @@ def labels_for(settings: Overrides | None, meta: YearFile | None = None) -> Labe
         put(name, getattr(lv, name))
     put("item", col.item or lv.item)
     put("content", col.content)
-    put("target", col.target)
+    if col.target == TARGET_OFF:
+        changes["target_column"] = False
+    else:
+        put("target", col.target)
     policy = lv.policy or LABELS.policy
     section = lv.section or LABELS.section
     put("unit_policy", lv.unit_policy or (f"{section}の{policy}"

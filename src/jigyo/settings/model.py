@@ -76,8 +76,10 @@ class Columns(_Strict):
     item: Text | None = Field(default=None, title="項目列の見出し", description="例: 項目、区分")
     content: Text | None = Field(default=None, title="内容列の見出し",
                                  description="例: 内容、実施内容、事業内容")
-    target: Text | None = Field(default=None, title="目標値列の見出し",
-                                description="例: 目標値、実績、予算額、実施時期")
+    target: Text | None = Field(
+        default=None, title="目標値列の見出し",
+        description="例: 目標値、実績、予算額、実施時期。none にすると目標値の列を置きません"
+                    "（項目｜内容の2列の表）。")
 
 
 class ExtraColumn(_Strict):

@@ -80,9 +80,10 @@ def say(code: str, lang: Lang, **params: object) -> str:
 
 
 def year_label(label: str, year: int | None, era: str, lang: Lang) -> str:
-    """令和２年度（2020）for a plain year; a revision keeps its name (origin/main:2020)."""
-    if year is not None and era and label == str(year):
-        return say("diff_year_label", lang, era=era, year=year)
+    """令和２年度（2020）for a plain year, 平成30～令和２年度（2018-2020）for a period
+    folder; a revision keeps its name (origin/main:2020)."""
+    if year is not None and era and (label == str(year) or label.startswith(f"{year}-")):
+        return say("diff_year_label", lang, era=era, year=label)
     return label
 
 
