@@ -130,7 +130,7 @@ def generate_year(folder: Path, units: int) -> Path:
     target.mkdir(parents=True)
     for dept in year["departments"]:
         dept["units"] = []
-    year["limits"] = {"unit_files": str(units + 1)}
+    year["limits"] = {"unit_files": units + 1, "list_items": units + 1}
     by_dept = {d["name"]: d for d in year["departments"]}
     for i in range(units):
         original = originals[i % len(originals)]
