@@ -122,26 +122,40 @@ def row(name: str, ours: Run, anchor_name: str = "", anchor: Run | None = None,
 
 
 def generate_year(folder: Path, units: int) -> Path:
-    """A fiscal year of `units` units, replicated from the real FY2020 units."""
+    """A fiscal year of `units` units, replicated from the real FY2020 units.
+
+    Every 1,000 units start new departments (総務課２, …): the year file is read
+    before its own `limits:` apply, so one department lists at most 1,000 units.
+    """
     source = PLANS / "2020"
     year = yaml.load((source / "year.yaml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     originals = sorted(p for p in source.glob("*.yaml") if p.name != "year.yaml")
     target = folder / "2020"
     target.mkdir(parents=True)
-    for dept in year["departments"]:
-        dept["units"] = []
-    year["limits"] = {"unit_files": units + 1, "list_items": units + 1}
-    by_dept = {d["name"]: d for d in year["departments"]}
+    departments = year["departments"]
+    year["departments"] = []
+    year["limits"] = {"unit_files": units + 1}
+    by_dept: dict[str, dict[str, object]] = {}
     for i in range(units):
         original = originals[i % len(originals)]
         data = yaml.load(original.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
         copy = i // len(originals)
         data["project"] = f"{data.get('project', data['section'])}（写し{copy}）"
         slug = f"{original.stem}-{copy}"
-        by_dept[data["department"]]["units"].append(slug)
+        if i >= 1000:
+            data["department"] = f"{data['department']}{i // 1000 + 1}"
+        if data["department"] not in by_dept:
+            model = next(d for d in departments if data["department"].startswith(d["name"]))
+            by_dept[data["department"]] = {**model, "name": data["department"], "units": []}
+        units_of = by_dept[data["department"]]["units"]
+        assert isinstance(units_of, list)
+        units_of.append(slug)
         (target / f"{slug}.yaml").write_text(
             yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )
+    names = [d["name"] for d in departments]
+    year["departments"] = [by_dept[n] for c in range(units // 1000 + 1)
+                           for n in (f"{m}{c + 1}" if c else m for m in names) if n in by_dept]
     (target / "year.yaml").write_text(
         yaml.safe_dump(year, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
