@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..layout import YearView, era_label
 from .classify import Context, field_change, out_of_order
 from .records import Change, DiffReport, Status, UnitDiff
-from .tree import UnitNode, build, match
+from .tree import UnitNode, build, full, match
 from .walk import changes_of, lines_of, walk
 
 YEAR = Context("")
@@ -105,9 +105,24 @@ def diff_views(old: YearView | None, new: YearView | None, *, old_label: str, ne
     return _diff(old, new, old_label, new_label, ignore_order)
 
 
+def _shared(old: YearView | None, new: YearView | None) -> frozenset[int]:
+    """Units that are one view object on both sides (see jigyo.layout.year_view's `reuse`)."""
+    if old is None or new is None:
+        return frozenset()
+    before = {id(u) for u in old.units}
+    return frozenset(id(u) for u in new.units if id(u) in before)
+
+
+def _paired(a: UnitNode, b: UnitNode) -> tuple[UnitNode, UnitNode]:
+    """Two full nodes of one unchanged unit, matched with each other only."""
+    match([a], [b])
+    return a, b
+
+
 def _diff(old: YearView | None, new: YearView | None, old_label: str, new_label: str,
           ignore_order: bool) -> DiffReport:
-    old_units, new_units = build(old), build(new)
+    shared = _shared(old, new)
+    old_units, new_units = build(old, shared), build(new, shared)
     match(old_units, new_units)
     year_changes = (tuple(_year_changes(old, new, ignore_order))
                     if old is not None and new is not None else ())
@@ -116,11 +131,17 @@ def _diff(old: YearView | None, new: YearView | None, old_label: str, new_label:
     for a, b in _order(old_units, new_units):
         node = b if b is not None else a
         assert node is not None
+        moved = reordered.get(id(b)) if b is not None else None
+        if a is not None and b is not None and a.view is b.view:
+            if moved is None:  # the same unit on both sides, in its place
+                units.append(UnitDiff(node.view.slug, node.name, "unchanged", (), ()))
+                continue
+            a, b = _paired(full(a), full(b))
         ctx = Context(node.view.slug, ignore_order)
         events = walk(ctx, a, b)
         changes = changes_of(events)
-        if b is not None and id(b) in reordered:
-            changes.insert(0, reordered[id(b)])
+        if moved is not None:
+            changes.insert(0, moved)
         status: Status = ("added" if a is None else "removed" if b is None
                           else "changed" if changes else "unchanged")
         lines = tuple(lines_of(events)) if changes else ()  # a table is drawn only if changed

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import JigyoError, PlanError
 from ..gitread import YEAR_NAME, Tree, load_year_at, open_tree, years
 from ..layout import YearView, era_label, year_view
+from ..layout.derive import UnitViews
 from ..loader import LoadedYear, load_year
 from .compare import diff_views
 from .records import DiffReport
@@ -26,11 +27,12 @@ class SideError(JigyoError):
     exit_code = 2
 
 
-def _view(loaded: LoadedYear | None) -> YearView | None:
-    """The year as the differ reads it."""
+def _view(loaded: LoadedYear | None, reuse: UnitViews) -> YearView | None:
+    """The year as the differ reads it; a unit seen unchanged before keeps its view object,
+    which tells the differ to skip it (see :func:`jigyo.diff.compare.diff_views`)."""
     if loaded is None:
         return None
-    return year_view(loaded)
+    return year_view(loaded, reuse=reuse)
 
 
 def _required(view: YearView | None) -> YearView:
@@ -60,6 +62,7 @@ class Sides:
     def __init__(self, plans_dir: Path) -> None:
         self.plans_dir = plans_dir
         self.trees: dict[str, Tree] = {}
+        self.views: UnitViews = {}
 
     def tree(self, rev: str) -> Tree:
         if rev not in self.trees:
@@ -75,12 +78,12 @@ class Sides:
             at_rev = load_year_at(tree, year)
             if at_rev is None:
                 raise SideError("diff_no_year_at_rev", rev=rev, folder=tree.inner(year))
-            return tree.label(year), _required(_view(at_rev))
+            return tree.label(year), _required(_view(at_rev, self.views))
         loaded = _load_worktree(self.plans_dir, year)
         if loaded is None:
             raise SideError("diff_no_year_folder",
                             folder=(self.plans_dir / str(year)).as_posix())
-        return str(year), _required(_view(loaded))
+        return str(year), _required(_view(loaded, self.views))
 
     def worktree_years(self) -> list[int]:
         if not self.plans_dir.is_dir():
@@ -115,10 +118,11 @@ def _against_base(sides: Sides, tree: Tree, ignore_order: bool) -> list[DiffRepo
     at_rev = set(years(tree))
     reports: list[DiffReport] = []
     for year in sorted(at_rev | set(sides.worktree_years())):
-        new = _view(_load_worktree(sides.plans_dir, year))
-        old = _view(load_year_at(tree, year)) if year in at_rev else None
+        new = _view(_load_worktree(sides.plans_dir, year), sides.views)
+        old = _view(load_year_at(tree, year), sides.views) if year in at_rev else None
         if old is None and new is not None:
-            earlier = _view(load_year_at(tree, year - 1)) if year - 1 in at_rev else None
+            earlier = (_view(load_year_at(tree, year - 1), sides.views)
+                       if year - 1 in at_rev else None)
             reports.append(diff_views(earlier, new,
                                       old_label=tree.label(year - 1 if earlier else year),
                                       new_label=str(year), ignore_order=ignore_order))

@@ -114,9 +114,11 @@ def _entry_fields(entry: EntryView) -> tuple[dict[str, str], tuple[RowText, ...]
     return fields, rows
 
 
-def _unit(view: UnitView, index: int, position: int) -> UnitNode:
+def _unit(view: UnitView, index: int, position: int, shallow: bool = False) -> UnitNode:
     node = UnitNode(key=norm(f"{view.section}\n{view.project or ''}"), ident=view.slug,
                     index=index, name=view.label, view=view, position=position)
+    if shallow:  # the same view on both sides: nothing inside to match or compare
+        return node
     for i, ini in enumerate(view.initiatives):
         inode = InitiativeNode(key=norm(ini.title), ident=ini.id, index=i, name=ini.title,
                                view=ini, unit=node)
@@ -138,15 +140,24 @@ def _unit(view: UnitView, index: int, position: int) -> UnitNode:
     return node
 
 
-def build(year: YearView | None) -> list[UnitNode]:
-    """Every unit of a year in printed order (none for an absent year)."""
+def build(year: YearView | None, shared: frozenset[int] = frozenset()) -> list[UnitNode]:
+    """Every unit of a year in printed order (none for an absent year).
+
+    A unit whose view (by id) is in `shared` is on both sides unchanged: its node
+    has no 取り組み, so it is paired with its twin and neither built nor matched inside.
+    """
     if year is None:
         return []
     units: list[UnitNode] = []
     for dept in year.departments:
         for position, view in enumerate(dept.units):
-            units.append(_unit(view, len(units), position))
+            units.append(_unit(view, len(units), position, id(view) in shared))
     return units
+
+
+def full(node: UnitNode) -> UnitNode:
+    """A node built with everything inside it, in place of a shallow one."""
+    return _unit(node.view, node.index, node.position)
 
 
 # --- matching ----------------------------------------------------------------------
