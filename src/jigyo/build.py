@@ -75,7 +75,7 @@ def write_outputs(out_dir: Path, rendered: dict[str, Files]) -> None:
 
 def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
           years: Iterable[int] | None = None, base_url: str | None = None,
-          on_skip: Callable[[str, str], None] | None = None) -> dict[str, int]:
+          on_skip: Callable[[str, FormatSkipped], None] | None = None) -> dict[str, int]:
     """Build the requested formats; returns the number of files written per format.
 
     With `years`, only those years are built and the output holds only them.
@@ -85,7 +85,8 @@ def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
     unless the error says otherwise). A council's own `templates/` folder next
     to `plans_dir` overrides the package's templates file by file.
     A format this machine cannot make (the PDF without a Japanese font) is left
-    out of the result, its folder untouched, and `on_skip(format, reason)` is told.
+    out of the result, its folder untouched, and `on_skip(format, error)` is told
+    (the error is worded by the caller, in the user's language).
     """
     chosen = list(formats) if formats is not None else list(FORMATS)
     wanted = sorted(set(years)) if years is not None else None
@@ -100,7 +101,7 @@ def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
 
 
 def _render(views: list[YearView], chosen: list[str], out_dir: Path, base_url: str | None,
-            on_skip: Callable[[str, str], None] | None) -> dict[str, Files]:
+            on_skip: Callable[[str, FormatSkipped], None] | None) -> dict[str, Files]:
     """Every chosen format in memory, in the order chosen; skipped formats left out."""
     rendered: dict[str, Files] = {}
     for name in chosen:
@@ -110,7 +111,7 @@ def _render(views: list[YearView], chosen: list[str], out_dir: Path, base_url: s
             rendered[name] = FORMATS[name].render(views)
         except FormatSkipped as err:
             if on_skip is not None:
-                on_skip(name, str(err))
+                on_skip(name, err)
     if "html" in chosen:  # the site links the PDF of this build or of an earlier one
         pdfs = built_pdfs(views, out_dir / "pdf", rendered.get("pdf", {}))
         rendered["html"] = render_site(views, SiteOptions(normalize_base_url(base_url), pdfs))

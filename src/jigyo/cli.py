@@ -12,7 +12,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,6 +22,10 @@ from .clihelp import JigyoTyper
 from .diff.formats import NAMES as DIFF_FORMATS
 from .errors import UsageError
 from .messages import message
+
+if TYPE_CHECKING:
+    from .loader import Plans
+    from .problems import Problem
 
 
 def _h(code: str) -> str:
@@ -78,18 +82,101 @@ def _options(
     """Options of `jigyo` itself (the version); every command has its own."""
 
 
-@app.command(help=_h("check_help"))
-@handles_errors(failure=1)
-def check(plans: PlansOption = Path("plans"), lang: LangOption = Lang.ja) -> None:
-    """Load every plan; a problem is raised as PlanError and listed by the handler."""
+class ReportFormat(StrEnum):
+    text = "text"
+    github = "github"
+
+
+ReportFormatOption = Annotated[
+    ReportFormat, typer.Option("--format", "-f", help=_h("opt_report_format"))
+]
+StrictOption = Annotated[bool, typer.Option("--strict", help=_h("check_opt_strict"))]
+
+
+def _show(found: list[Problem], fmt: ReportFormat, lang: Lang) -> None:
+    """Problems in the chosen form: `file:line:col:` lines, or workflow commands on stdout."""
+    if fmt is ReportFormat.github:
+        from .lint.github import command
+
+        for each in found:
+            typer.echo(command(each, lang.value))
+    else:
+        for each in found:
+            typer.echo(each.format(lang.value), err=True)
+
+
+def _load(plans: Path, fmt: ReportFormat, lang: Lang) -> Plans:
+    """The plans, or (with --format github) the errors annotated before the handler lists them."""
+    from .errors import PlanError
     from .loader import load_plans
 
-    loaded = load_plans(plans)
-    for notice in loaded.notices:  # skipped files and folders: reported, not fatal
-        typer.echo(notice.format(lang.value), err=True)
+    try:
+        return load_plans(plans)
+    except PlanError as err:
+        if fmt is ReportFormat.github:
+            _show(list(err.problems), fmt, lang)
+        raise
+
+
+def _lint(loaded: Plans, plans: Path) -> list[Problem]:
+    from .lint import lint_loaded
+    from .lint.config import load_settings
+
+    settings = load_settings(plans)
+    return [p for year in loaded.years for p in lint_loaded(year, settings)]
+
+
+@app.command(help=_h("check_help"))
+@handles_errors(failure=1)
+def check(plans: PlansOption = Path("plans"), lang: LangOption = Lang.ja,
+          fmt: ReportFormatOption = ReportFormat.text, strict: StrictOption = False) -> None:
+    """Load every plan (a problem is raised as PlanError and listed by the handler), then lint."""
+    loaded = _load(plans, fmt, lang)
+    _show(loaded.notices, fmt, lang)  # skipped files and folders: reported, not fatal
     for year in loaded.years:
         typer.echo(message("check_ok", lang.value, path=year.path.as_posix(),
-                           count=len(year.units)))
+                           count=len(year.units)), err=fmt is ReportFormat.github)
+    found = _lint(loaded, plans)
+    _show(found, fmt, lang)
+    if found:
+        typer.echo(message("lint_count", lang.value, count=len(found)), err=True)
+    errors = [p for p in found if p.severity == "error"]
+    if errors or (strict and found):
+        if strict and not errors:
+            typer.echo(message("lint_strict_failed", lang.value, count=len(found)), err=True)
+        raise typer.Exit(1)
+
+
+@app.command("lint", help=_h("lint_help"))
+@handles_errors(failure=2)
+def lint(
+    plans: PlansOption = Path("plans"),
+    lang: LangOption = Lang.ja,
+    fmt: ReportFormatOption = ReportFormat.text,
+    list_rules: Annotated[
+        bool, typer.Option("--list-rules", help=_h("lint_opt_list_rules"))
+    ] = False,
+) -> None:
+    """Only the wording findings; 0 without findings, 1 with, 2 when the plans do not load."""
+    if list_rules:
+        from .lint import RULES
+        from .lint.config import load_settings
+
+        levels = load_settings(plans).rules if plans.is_dir() else {}
+        for rule_id, each in RULES.items():
+            typer.echo(message("lint_rule_listed", lang.value, id=rule_id,
+                               severity=levels.get(rule_id, each.severity),
+                               description=message(each.description, lang.value)))
+        return
+    loaded = _load(plans, fmt, lang)
+    found = _lint(loaded, plans)
+    _show(found, fmt, lang)
+    if found:
+        typer.echo(message("lint_count", lang.value, count=len(found)), err=True)
+        raise typer.Exit(1)
+    for year in loaded.years:
+        typer.echo(message("lint_none", lang.value, path=year.path.as_posix()),
+                   err=fmt is ReportFormat.github)
 
 
 @app.command(help=_h("build_help"))
@@ -113,6 +200,7 @@ def build(
     """Build the chosen formats; a format asked for by name and not made is a failure."""
     from .build import FORMATS
     from .build import build as run_build
+    from .renderers.skipped import FormatSkipped
 
     chosen = [f.strip() for item in (fmt or []) for f in item.split(",") if f.strip()] or None
     unknown = [f for f in chosen or [] if f not in FORMATS]
@@ -120,9 +208,10 @@ def build(
         raise UsageError("unknown_format", names=", ".join(unknown), choices=", ".join(FORMATS))
     skipped: list[str] = []
 
-    def on_skip(name: str, reason: str) -> None:
+    def on_skip(name: str, reason: FormatSkipped) -> None:
         skipped.append(name)
-        typer.echo(message("format_skipped", lang.value, name=name, reason=reason), err=True)
+        typer.echo(message("format_skipped", lang.value, name=name,
+                           reason=reason.text(lang.value)), err=True)
 
     counts = run_build(plans, out, chosen, year, base_url, on_skip=on_skip)
     for name, count in counts.items():

@@ -1,7 +1,7 @@
 """The one catalogue of every message a user can read, in Japanese and English.
 
 Messages are kept in one module per area (reading files, checks, the command
-line, the diff, git, the PDF, the preview server, the build, new-year) so that
+line, the diff, git, the PDF, the preview server, the build, new-year, lint) so that
 a new message goes next to its neighbours; this module joins them and refuses
 a code defined twice. Code keeps a message as a code and parameters
 (:class:`Msg`) and words it only when it is printed, in the language asked for.
@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Literal
 
-from . import build, checks, cli, diff, git, newyear, pdf, reading, serve
+from . import build, checks, cli, diff, git, lint, newyear, pdf, reading, serve
 
 Lang = Literal["ja", "en"]
 
-_AREAS: tuple[ModuleType, ...] = (reading, checks, cli, diff, git, pdf, serve, build, newyear)
+_AREAS: tuple[ModuleType, ...] = (reading, checks, cli, diff, git, pdf, serve, build, newyear,
+                                  lint)
 
 
 def _join(areas: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:
