@@ -136,7 +136,8 @@ def _diff(old: YearView | None, new: YearView | None, old_label: str, new_label:
             if moved is None:  # the same unit on both sides, in its place
                 units.append(UnitDiff(node.view.slug, node.name, "unchanged", (), ()))
                 continue
-            a, b = _paired(full(a), full(b))
+            assert old is not None and new is not None
+            a, b = _paired(full(a, old), full(b, new))
         ctx = Context(node.view.slug, ignore_order)
         events = walk(ctx, a, b)
         changes = changes_of(events)

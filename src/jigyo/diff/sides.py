@@ -14,9 +14,9 @@ from pathlib import Path
 
 from ..errors import JigyoError, PlanError
 from ..gitread import YEAR_NAME, Tree, load_year_at, open_tree, years
-from ..layout import YearView, era_label, year_view
+from ..layout import LABELS, YearView, era_label, unit_view, year_view
 from ..layout.derive import UnitViews
-from ..loader import LoadedYear, load_year
+from ..loader import LoadedUnit, LoadedYear, load_year
 from .compare import diff_views
 from .records import DiffReport
 
@@ -33,6 +33,21 @@ def _view(loaded: LoadedYear | None, reuse: UnitViews) -> YearView | None:
     if loaded is None:
         return None
     return year_view(loaded, reuse=reuse)
+
+
+def _outlines(old: LoadedYear, new: LoadedYear, reuse: UnitViews) -> None:
+    """Units with the same slug and data in both years get one view without 取り組み or 方針.
+
+    The differ pairs such a unit by its slug and reports it unchanged without
+    looking inside, so its contents are never laid out; should it have moved
+    within its 課, the differ lays it out from the loaded year then.
+    """
+    before = {(u.slug, u.unit.model_dump_json()): u for u in old.units}
+    for unit in new.units:
+        key = (unit.slug, unit.unit.model_dump_json())
+        if key in before and key not in reuse:
+            bare = unit.unit.model_copy(update={"initiatives": [], "policy": []})
+            reuse[key] = unit_view(LoadedUnit(unit.slug, unit.path, bare), LABELS)
 
 
 def _required(view: YearView | None) -> YearView:
@@ -69,8 +84,8 @@ class Sides:
             self.trees[rev] = open_tree(self.plans_dir, rev)
         return self.trees[rev]
 
-    def load(self, spec: str) -> tuple[str, YearView]:
-        """(label, view) for YEAR or REV:YEAR; raises SideError if it does not exist."""
+    def loaded(self, spec: str) -> tuple[str, LoadedYear]:
+        """(label, loaded year) for YEAR or REV:YEAR; raises SideError if it does not exist."""
         rev, _, year_text = spec.rpartition(":")
         year = _parse_year(year_text)
         if rev:
@@ -78,12 +93,20 @@ class Sides:
             at_rev = load_year_at(tree, year)
             if at_rev is None:
                 raise SideError("diff_no_year_at_rev", rev=rev, folder=tree.inner(year))
-            return tree.label(year), _required(_view(at_rev, self.views))
+            return tree.label(year), at_rev
         loaded = _load_worktree(self.plans_dir, year)
         if loaded is None:
             raise SideError("diff_no_year_folder",
                             folder=(self.plans_dir / str(year)).as_posix())
-        return str(year), _required(_view(loaded, self.views))
+        return str(year), loaded
+
+    def pair(self, old_spec: str, new_spec: str) -> tuple[str, YearView, str, YearView]:
+        """Both years of OLD NEW as views, units unchanged between them only outlined."""
+        old_label, old = self.loaded(old_spec)
+        new_label, new = self.loaded(new_spec)
+        _outlines(old, new, self.views)
+        return (old_label, _required(_view(old, self.views)),
+                new_label, _required(_view(new, self.views)))
 
     def worktree_years(self) -> list[int]:
         if not self.plans_dir.is_dir():
@@ -99,8 +122,7 @@ def compare(plans_dir: Path, specs: list[str], base: str | None = None, *,
     if len(specs) > 2:
         raise SideError("diff_too_many")
     if len(specs) == 2:
-        old_label, old = sides.load(specs[0])
-        new_label, new = sides.load(specs[1])
+        old_label, old, new_label, new = sides.pair(specs[0], specs[1])
         return [diff_views(old, new, old_label=old_label, new_label=new_label,
                            ignore_order=ignore_order)]
     if len(specs) == 1:

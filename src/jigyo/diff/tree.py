@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Self, TypeVar
 
-from ..layout import CellText, EntryView, GroupView, InitiativeView, UnitView, YearView
+from ..layout import CellText, EntryView, GroupView, InitiativeView, UnitView, YearView, unit_view
 from .phrases import norm, similarity
 
 SIMILAR = 0.6
@@ -155,9 +155,15 @@ def build(year: YearView | None, shared: frozenset[int] = frozenset()) -> list[U
     return units
 
 
-def full(node: UnitNode) -> UnitNode:
-    """A node built with everything inside it, in place of a shallow one."""
-    return _unit(node.view, node.index, node.position)
+def full(node: UnitNode, year: YearView) -> UnitNode:
+    """A node built with everything inside it, in place of a shallow one.
+
+    Its view is laid out again from the loaded year: a shallow node's view may be
+    an outline without 取り組み (see jigyo.diff.sides).
+    """
+    loaded = next(u for u in year.source.units if u.slug == node.view.slug)
+    view = unit_view(loaded, node.view.labels)
+    return _unit(view, node.index, node.position)
 
 
 # --- matching ----------------------------------------------------------------------
