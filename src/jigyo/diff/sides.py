@@ -27,27 +27,41 @@ class SideError(JigyoError):
     exit_code = 2
 
 
-def _view(loaded: LoadedYear | None, reuse: UnitViews) -> YearView | None:
-    """The year as the differ reads it; a unit seen unchanged before keeps its view object,
-    which tells the differ to skip it (see :func:`jigyo.diff.compare.diff_views`)."""
+def _view(loaded: LoadedYear | None, reuse: UnitViews | None = None) -> YearView | None:
+    """The year as the differ reads it; a unit given one view object on both sides is
+    skipped by the differ (see :func:`jigyo.diff.compare.diff_views`)."""
     if loaded is None:
         return None
-    return year_view(loaded, reuse=reuse)
+    return year_view(loaded, given=reuse)
 
 
-def _outlines(old: LoadedYear, new: LoadedYear, reuse: UnitViews) -> None:
-    """Units with the same slug and data in both years get one view without 取り組み or 方針.
+def _outlines(old: LoadedYear, new: LoadedYear, on_disk: bool) -> UnitViews:
+    """One view without 取り組み or 方針 for each unit with the same slug and data in both years.
 
     The differ pairs such a unit by its slug and reports it unchanged without
     looking inside, so its contents are never laid out; should it have moved
-    within its 課, the differ lays it out from the loaded year then.
+    within its 課, the differ lays it out from the loaded year then. The data
+    is compared by the files' bytes when both years are on disk, else by the
+    units as read.
     """
-    before = {(u.slug, u.unit.model_dump_json()): u for u in old.units}
+    def key(unit: LoadedUnit) -> tuple[str, bytes]:
+        if on_disk:
+            try:
+                return unit.slug, unit.path.read_bytes()
+            except OSError:
+                return unit.slug, b""
+        return unit.slug, unit.unit.model_dump_json().encode()
+
+    before = {key(u): u for u in old.units}
+    given: UnitViews = {}
     for unit in new.units:
-        key = (unit.slug, unit.unit.model_dump_json())
-        if key in before and key not in reuse:
-            bare = unit.unit.model_copy(update={"initiatives": [], "policy": []})
-            reuse[key] = unit_view(LoadedUnit(unit.slug, unit.path, bare), LABELS)
+        twin = before.get(key(unit))
+        if twin is None or (on_disk and not key(unit)[1]):
+            continue
+        bare = unit.unit.model_copy(update={"initiatives": [], "policy": []})
+        outline = unit_view(LoadedUnit(unit.slug, unit.path, bare), LABELS)
+        given[id(unit.unit)] = given[id(twin.unit)] = outline
+    return given
 
 
 def _required(view: YearView | None) -> YearView:
@@ -77,7 +91,6 @@ class Sides:
     def __init__(self, plans_dir: Path) -> None:
         self.plans_dir = plans_dir
         self.trees: dict[str, Tree] = {}
-        self.views: UnitViews = {}
 
     def tree(self, rev: str) -> Tree:
         if rev not in self.trees:
@@ -104,9 +117,9 @@ class Sides:
         """Both years of OLD NEW as views, units unchanged between them only outlined."""
         old_label, old = self.loaded(old_spec)
         new_label, new = self.loaded(new_spec)
-        _outlines(old, new, self.views)
-        return (old_label, _required(_view(old, self.views)),
-                new_label, _required(_view(new, self.views)))
+        on_disk = ":" not in old_spec and ":" not in new_spec  # a revision is read from git
+        given = _outlines(old, new, on_disk)
+        return (old_label, _required(_view(old, given)), new_label, _required(_view(new, given)))
 
     def worktree_years(self) -> list[int]:
         if not self.plans_dir.is_dir():
@@ -140,11 +153,10 @@ def _against_base(sides: Sides, tree: Tree, ignore_order: bool) -> list[DiffRepo
     at_rev = set(years(tree))
     reports: list[DiffReport] = []
     for year in sorted(at_rev | set(sides.worktree_years())):
-        new = _view(_load_worktree(sides.plans_dir, year), sides.views)
-        old = _view(load_year_at(tree, year), sides.views) if year in at_rev else None
+        new = _view(_load_worktree(sides.plans_dir, year))
+        old = _view(load_year_at(tree, year)) if year in at_rev else None
         if old is None and new is not None:
-            earlier = (_view(load_year_at(tree, year - 1), sides.views)
-                       if year - 1 in at_rev else None)
+            earlier = _view(load_year_at(tree, year - 1)) if year - 1 in at_rev else None
             reports.append(diff_views(earlier, new,
                                       old_label=tree.label(year - 1 if earlier else year),
                                       new_label=str(year), ignore_order=ignore_order))

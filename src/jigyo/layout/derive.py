@@ -111,27 +111,23 @@ def unit_view(loaded: LoadedUnit, labels: Labels = LABELS) -> UnitView:
     )
 
 
-UnitViews = dict[tuple[str, str], UnitView]
-"""Unit views already built, by slug and the unit's data (see :func:`year_view`)."""
+UnitViews = dict[int, UnitView]
+"""Views given for some units, by id() of the loaded unit's data (see :func:`year_view`)."""
 
 
-def _unit_view(loaded: LoadedUnit, labels: Labels, reuse: UnitViews | None) -> UnitView:
-    if reuse is None:
-        return unit_view(loaded, labels)
-    key = (loaded.slug, loaded.unit.model_dump_json())
-    found = reuse.get(key)
+def _unit_view(loaded: LoadedUnit, labels: Labels, given: UnitViews | None) -> UnitView:
+    found = given.get(id(loaded.unit)) if given else None
     if found is None or found.labels is not labels:
-        found = reuse[key] = unit_view(loaded, labels)
+        return unit_view(loaded, labels)
     return found
 
 
 def year_view(year: LoadedYear, labels: Labels = LABELS,
-              reuse: UnitViews | None = None) -> YearView:
+              given: UnitViews | None = None) -> YearView:
     """The view of one year, every fixed word taken from `labels`.
 
-    With `reuse`, a unit whose slug and data equal those of a unit viewed before
-    through the same mapping gets that very view: the differ then knows the unit
-    unchanged without building or comparing it again.
+    `given` holds views made elsewhere for some units (by id() of their data):
+    the differ gives a unit unchanged between two years one outline for both.
     """
     meta = year.meta
     return YearView(
@@ -140,7 +136,7 @@ def year_view(year: LoadedYear, labels: Labels = LABELS,
         organization=meta.organization,
         title=meta.title,
         departments=tuple(
-            DepartmentView(dept.name, tuple(_unit_view(u, labels, reuse) for u in units))
+            DepartmentView(dept.name, tuple(_unit_view(u, labels, given) for u in units))
             for dept, units in year.departments()
         ),
         source=year,
