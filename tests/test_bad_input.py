@@ -223,9 +223,11 @@ def test_skipped_files_and_folders_are_reported(tmp_path: Path) -> None:
     assert "plans/2020/b.yaml:1:1: 注意: リンク先のないシンボリックリンクなので読みませんでした。" in output
     assert "plans/2020/c.yaml:1:1: 注意: 通常のファイルではない（FIFO など）ので読みませんでした。" in output
     assert "plans/2020/d.yaml:1:1: 注意: 名前が .yaml で終わるフォルダなので読みませんでした。" in output
-    for name in ("2021 ", "20210", "2018-2020"):
+    for name in ("2021 ", "20210"):
         assert (f"plans/{name}:1:1: 注意: フォルダ「{name}」は年度フォルダとして読みませんでした。"
                 "年度フォルダの名前は4桁の西暦年だけです（例: 2021）。") in output
+    assert ("plans/2018-2020:1:1: 注意: フォルダ 2018-2020 は読みません。複数年度の計画は、"
+            "最初の年度のフォルダ（2018）に置き、plans/jigyo.yaml に period: 3 と書きます") in output
     assert "1 件の計画単位に問題はありません。" in output
 
 

@@ -19,7 +19,7 @@ from .failures import os_reason_msg
 from .fsutil import ReplaceError, clean_stale, replace_folders
 from .layout import YearView, year_view
 from .loader import load_plans
-from .messages import msg
+from .messages import msg, wording
 from .renderers import Files
 from .renderers.html import SiteOptions, built_pdfs, normalize_base_url, render_site
 from .renderers.jsondata import render_json
@@ -95,7 +95,8 @@ def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
     # Render everything first: an error in one format must not leave another half-updated.
     with project_templates(plans_dir.resolve().parent / "templates"):
         views = [year_view(y) for y in plans.years]
-        rendered = _render(views, chosen, out_dir, base_url, on_skip)
+        with wording(views[-1].labels.words() if views else {}):
+            rendered = _render(views, chosen, out_dir, base_url, on_skip)
     write_outputs(out_dir, rendered)
     return {name: len(files) for name, files in rendered.items()}
 

@@ -227,11 +227,18 @@ def schema(
     out: Annotated[
         Path, typer.Option("--out", help=_h("opt_out"), metavar=_h("help_metavar_folder"))
     ] = Path("schema"),
+    plans: PlansOption = Path("plans"),
 ) -> None:
-    """Write the JSON Schemas editors complete from."""
+    """Write the JSON Schemas editors complete from (in the project's words, if it has settings)."""
+    from .errors import PlanError
     from .schema import write_schemas
+    from .settings.labels import labels_for, schema_words
+    from .settings.read import read_settings
 
-    for path in write_schemas(out):
+    settings, problems = read_settings(plans)
+    if problems:
+        raise PlanError(problems)
+    for path in write_schemas(out, schema_words(labels_for(settings)) if settings else None):
         typer.echo(path.as_posix())
 
 
@@ -335,6 +342,43 @@ def new_year(
         typer.echo(warning.text(lang.value), err=True)
     typer.echo(message("new_year_made", lang.value, path=made.folder.as_posix(),
                        count=len(made.copied)))
+
+
+@app.command("init", help=_h("init_help"))
+@handles_errors(failure=1)
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help=_h("init_arg_dir"), metavar=_h("help_metavar_folder"))
+    ] = Path("."),
+    organization: Annotated[
+        str | None, typer.Option("--organization", help=_h("init_opt_organization"))
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help=_h("init_opt_year"),
+                                 metavar=_h("help_metavar_year"))
+    ] = None,
+    title: Annotated[str, typer.Option("--title", help=_h("init_opt_title"))] = "事業計画",
+    lang: LangOption = Lang.ja,
+) -> None:
+    """Start a new plans repository; asks for what is missing when run from a terminal."""
+    from .init import Project
+    from .init import init as make
+
+    missing = [name for name, value in (("--organization", organization), ("--year", year))
+               if value is None]
+    if missing and not sys.stdin.isatty():
+        raise UsageError("init_missing", names="、".join(missing))
+    if organization is None:
+        organization = typer.prompt(message("init_prompt_organization", lang.value))
+    if year is None:
+        year = typer.prompt(message("init_prompt_year", lang.value), type=int)
+    if not 1989 <= year <= 2200:
+        raise UsageError("init_bad_year", value=year)
+    if not organization.strip() or not title.strip():
+        raise UsageError("init_missing", names="--organization" if not organization.strip()
+                         else "--title")
+    written = make(folder, Project(organization.strip(), year, title.strip()))
+    typer.echo(message("init_made", lang.value, path=folder.as_posix(), count=len(written)))
 
 
 def main() -> None:

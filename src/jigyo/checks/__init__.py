@@ -39,4 +39,4 @@ rule = REGISTRY.rule
 run = REGISTRY.run
 
 
-from . import departments, units  # noqa: E402,F401  (the rules register themselves)
+from . import budgets, departments, units  # noqa: E402,F401  (the rules register themselves)

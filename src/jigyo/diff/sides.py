@@ -14,9 +14,10 @@ from pathlib import Path
 
 from ..errors import JigyoError, PlanError
 from ..gitread import YEAR_NAME, Tree, load_year_at, open_tree, years
-from ..layout import LABELS, YearView, era_label, unit_view, year_view
+from ..layout import YearView, era_label, unit_view, year_view
 from ..layout.derive import UnitViews
 from ..loader import LoadedUnit, LoadedYear, load_year
+from ..settings.labels import labels_for
 from .compare import diff_views
 from .records import DiffReport
 
@@ -33,6 +34,10 @@ def _view(loaded: LoadedYear | None, reuse: UnitViews | None = None) -> YearView
     if loaded is None:
         return None
     return year_view(loaded, given=reuse)
+
+
+def _titles(year: LoadedYear) -> dict[str, str]:
+    return {goal.id: goal.title for goal in year.meta.goals}
 
 
 def _outlines(old: LoadedYear, new: LoadedYear, on_disk: bool) -> UnitViews:
@@ -52,6 +57,9 @@ def _outlines(old: LoadedYear, new: LoadedYear, on_disk: bool) -> UnitViews:
                 return unit.slug, b""
         return unit.slug, unit.unit.model_dump_json().encode()
 
+    labels = labels_for(new.settings, new.meta)
+    if labels != labels_for(old.settings, old.meta) or _titles(old) != _titles(new):
+        return {}  # the same file may read differently in the other year: compare it all
     before = {key(u): u for u in old.units}
     given: UnitViews = {}
     for unit in new.units:
@@ -59,7 +67,7 @@ def _outlines(old: LoadedYear, new: LoadedYear, on_disk: bool) -> UnitViews:
         if twin is None or (on_disk and not key(unit)[1]):
             continue
         bare = unit.unit.model_copy(update={"initiatives": [], "policy": []})
-        outline = unit_view(LoadedUnit(unit.slug, unit.path, bare), LABELS)
+        outline = unit_view(LoadedUnit(unit.slug, unit.path, bare), labels)
         given[id(unit.unit)] = given[id(twin.unit)] = outline
     return given
 
