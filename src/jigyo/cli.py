@@ -8,6 +8,7 @@ status, and :mod:`jigyo.clihelp` words help and usage mistakes in Japanese.
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -307,7 +308,6 @@ def diff(
     lang: LangOption = Lang.ja,
 ) -> None:
     """2つの年度、または git のリビジョンと作業中の計画の違いを示します（変更なし 0、あり 1、エラー 2）。"""
-    import os
 
     from .diff.formats import render
     from .diff.formats.options import Options
@@ -420,6 +420,9 @@ def init(
 
 def main() -> None:
     gcpolicy.apply()
+    # jigyo uses no pydantic plugin: skip pydantic's scan of every installed package's
+    # entry points when the first model is built (a large share of `jigyo check`'s start)
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - Ctrl+C while the arguments are read

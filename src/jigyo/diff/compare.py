@@ -7,13 +7,13 @@ units themselves by :func:`jigyo.diff.walk.walk`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from ..layout import YearView, era_label
 from .classify import Context, field_change, out_of_order
 from .records import Change, DiffReport, Status, UnitDiff
 from .results import EntryFields
-from .tree import UnitNode, build, match
+from .tree import UnitNode, build, full, match
 from .walk import changes_of, lines_of, walk
 
 YEAR = Context("")
@@ -123,10 +123,34 @@ def diff_views(old: YearView | None, new: YearView | None, *, old_label: str, ne
     return _diff(old, new, old_label, new_label, ignore_order, old_results, new_results)
 
 
+def _shared(old: YearView | None, new: YearView | None) -> frozenset[int]:
+    """Units that are one view object on both sides (see jigyo.layout.year_view's `reuse`)."""
+    if old is None or new is None:
+        return frozenset()
+    before = {id(u) for u in old.units}
+    return frozenset(id(u) for u in new.units if id(u) in before)
+
+
+def _results_changed(slug: str, old: EntryFields | None, new: EntryFields | None) -> bool:
+    """Whether any entry of the unit `slug` has other results on the two sides."""
+    def mine(fields: EntryFields | None) -> dict[tuple[str, str], Mapping[str, str]]:
+        return {key: value for key, value in (fields or {}).items() if key[0] == slug}
+
+    return mine(old) != mine(new)
+
+
+def _paired(a: UnitNode, b: UnitNode) -> tuple[UnitNode, UnitNode]:
+    """Two full nodes of one unchanged unit, matched with each other only."""
+    match([a], [b])
+    return a, b
+
+
 def _diff(old: YearView | None, new: YearView | None, old_label: str, new_label: str,
           ignore_order: bool, old_results: EntryFields | None = None,
           new_results: EntryFields | None = None) -> DiffReport:
-    old_units, new_units = build(old, old_results), build(new, new_results)
+    shared = _shared(old, new)
+    old_units = build(old, old_results, shared)
+    new_units = build(new, new_results, shared)
     match(old_units, new_units)
     year_changes = (tuple(_year_changes(old, new, ignore_order))
                     if old is not None and new is not None else ())
@@ -135,11 +159,20 @@ def _diff(old: YearView | None, new: YearView | None, old_label: str, new_label:
     for a, b in _order(old_units, new_units):
         node = b if b is not None else a
         assert node is not None
+        moved = reordered.get(id(b)) if b is not None else None
+        if a is not None and b is not None and a.view is b.view:
+            slug = node.view.slug
+            if moved is None and not _results_changed(slug, old_results, new_results):
+                # the same unit on both sides, in its place, with the same results
+                units.append(UnitDiff(slug, node.name, "unchanged", (), ()))
+                continue
+            assert old is not None and new is not None
+            a, b = _paired(full(a, old, old_results), full(b, new, new_results))
         ctx = Context(node.view.slug, ignore_order)
         events = walk(ctx, a, b)
         changes = changes_of(events)
-        if b is not None and id(b) in reordered:
-            changes.insert(0, reordered[id(b)])
+        if moved is not None:
+            changes.insert(0, moved)
         status: Status = ("added" if a is None else "removed" if b is None
                           else "changed" if changes else "unchanged")
         lines = tuple(lines_of(events)) if changes else ()  # a table is drawn only if changed

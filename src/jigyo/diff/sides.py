@@ -14,9 +14,11 @@ from pathlib import Path
 
 from ..errors import JigyoError, PlanError
 from ..gitread import YEAR_NAME, Tree, load_year_at, open_tree, years
-from ..layout import YearView, era_label, year_view
-from ..loader import LoadedYear, first_year, load_year, period_of
+from ..layout import YearView, era_label, unit_view, year_view
+from ..layout.derive import UnitViews
+from ..loader import LoadedUnit, LoadedYear, first_year, load_year, period_of
 from ..results.revision import results_files_at
+from ..settings.labels import labels_for
 from .compare import diff_views
 from .records import DiffReport
 from .results import EntryFields, result_fields
@@ -28,11 +30,48 @@ class SideError(JigyoError):
     exit_code = 2
 
 
-def _view(loaded: LoadedYear | None) -> YearView | None:
-    """The year as the differ reads it."""
+def _view(loaded: LoadedYear | None, reuse: UnitViews | None = None) -> YearView | None:
+    """The year as the differ reads it; a unit given one view object on both sides is
+    skipped by the differ (see :func:`jigyo.diff.compare.diff_views`)."""
     if loaded is None:
         return None
-    return year_view(loaded)
+    return year_view(loaded, given=reuse)
+
+
+def _titles(year: LoadedYear) -> dict[str, str]:
+    return {goal.id: goal.title for goal in year.meta.goals}
+
+
+def _outlines(old: LoadedYear, new: LoadedYear, on_disk: bool) -> UnitViews:
+    """One view without 取り組み or 方針 for each unit with the same slug and data in both years.
+
+    The differ pairs such a unit by its slug and reports it unchanged without
+    looking inside, so its contents are never laid out; should it have moved
+    within its 課 (or its results changed), the differ lays it out from the
+    loaded year then. The data is compared by the files' bytes when both years
+    are on disk, else by the units as read.
+    """
+    def key(unit: LoadedUnit) -> tuple[str, bytes]:
+        if on_disk:
+            try:
+                return unit.slug, unit.path.read_bytes()
+            except OSError:
+                return unit.slug, b""
+        return unit.slug, unit.unit.model_dump_json().encode()
+
+    labels = labels_for(new.settings, new.meta)
+    if labels != labels_for(old.settings, old.meta) or _titles(old) != _titles(new):
+        return {}  # the same file may read differently in the other year: compare it all
+    before = {key(u): u for u in old.units}
+    given: UnitViews = {}
+    for unit in new.units:
+        twin = before.get(key(unit))
+        if twin is None or (on_disk and not key(unit)[1]):
+            continue
+        bare = unit.unit.model_copy(update={"initiatives": [], "policy": []})
+        outline = unit_view(LoadedUnit(unit.slug, unit.path, bare), labels)
+        given[id(unit.unit)] = given[id(twin.unit)] = outline
+    return given
 
 
 def _required(view: YearView | None) -> YearView:
@@ -80,8 +119,8 @@ class Sides:
             self.trees[rev] = open_tree(self.plans_dir, rev)
         return self.trees[rev]
 
-    def load(self, spec: str) -> tuple[str, YearView]:
-        """(label, view) for YEAR or REV:YEAR; raises SideError if it does not exist."""
+    def loaded(self, spec: str) -> tuple[str, LoadedYear]:
+        """(label, loaded year) for YEAR or REV:YEAR; raises SideError if it does not exist."""
         rev, _, year_text = spec.rpartition(":")
         year = _parse_year(year_text)
         if rev:
@@ -89,12 +128,20 @@ class Sides:
             at_rev = load_year_at(tree, year)
             if at_rev is None:
                 raise SideError("diff_no_year_at_rev", rev=rev, folder=tree.inner(year))
-            return tree.label(year), _required(_view(at_rev))
+            return tree.label(year), at_rev
         loaded = _load_worktree(self.plans_dir, year)
         if loaded is None:
             raise SideError("diff_no_year_folder",
                             folder=(self.plans_dir / str(year)).as_posix())
-        return year, _required(_view(loaded))
+        return year, loaded
+
+    def pair(self, old_spec: str, new_spec: str) -> tuple[str, YearView, str, YearView]:
+        """Both years of OLD NEW as views, units unchanged between them only outlined."""
+        old_label, old = self.loaded(old_spec)
+        new_label, new = self.loaded(new_spec)
+        on_disk = ":" not in old_spec and ":" not in new_spec  # a revision is read from git
+        given = _outlines(old, new, on_disk)
+        return (old_label, _required(_view(old, given)), new_label, _required(_view(new, given)))
 
     def results(self, spec: str, view: YearView | None) -> EntryFields:
         """The results of the side YEAR (on disk) or REV:YEAR (at the revision), as fields."""
@@ -118,8 +165,7 @@ def compare(plans_dir: Path, specs: list[str], base: str | None = None, *,
     if len(specs) > 2:
         raise SideError("diff_too_many")
     if len(specs) == 2:
-        old_label, old = sides.load(specs[0])
-        new_label, new = sides.load(specs[1])
+        old_label, old, new_label, new = sides.pair(specs[0], specs[1])
         return [diff_views(old, new, old_label=old_label, new_label=new_label,
                            ignore_order=ignore_order, **_results(sides, specs, old, new))]
     if len(specs) == 1:

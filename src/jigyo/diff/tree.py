@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Self, TypeVar
 
-from ..layout import CellText, EntryView, GroupView, InitiativeView, UnitView, YearView
+from ..layout import CellText, EntryView, GroupView, InitiativeView, UnitView, YearView, unit_view
 from .phrases import norm, similarity
 
 SIMILAR = 0.6
@@ -117,9 +117,12 @@ def _entry_fields(entry: EntryView) -> tuple[dict[str, str], tuple[RowText, ...]
 
 
 def _unit(view: UnitView, index: int, position: int,
-          results: Mapping[tuple[str, str], Mapping[str, str]]) -> UnitNode:
+          results: Mapping[tuple[str, str], Mapping[str, str]],
+          shallow: bool = False) -> UnitNode:
     node = UnitNode(key=norm(f"{view.section}\n{view.project or ''}"), ident=view.slug,
                     index=index, name=view.label, view=view, position=position)
+    if shallow:  # the same view on both sides: nothing inside to match or compare
+        return node
     for i, ini in enumerate(view.initiatives):
         inode = InitiativeNode(key=norm(ini.title), ident=ini.id, index=i, name=ini.title,
                                view=ini, unit=node)
@@ -143,16 +146,33 @@ def _unit(view: UnitView, index: int, position: int,
 
 
 def build(year: YearView | None,
-          results: Mapping[tuple[str, str], Mapping[str, str]] | None = None) -> list[UnitNode]:
+          results: Mapping[tuple[str, str], Mapping[str, str]] | None = None,
+          shared: frozenset[int] = frozenset()) -> list[UnitNode]:
     """Every unit of a year in printed order (none for an absent year), with the results
-    of its entries as extra fields (see :mod:`jigyo.diff.results`)."""
+    of its entries as extra fields (see :mod:`jigyo.diff.results`).
+
+    A unit whose view (by id) is in `shared` is on both sides unchanged: its node
+    has no 取り組み, so it is paired with its twin and neither built nor matched inside.
+    """
     if year is None:
         return []
     units: list[UnitNode] = []
     for dept in year.departments:
         for position, view in enumerate(dept.units):
-            units.append(_unit(view, len(units), position, results or {}))
+            units.append(_unit(view, len(units), position, results or {}, id(view) in shared))
     return units
+
+
+def full(node: UnitNode, year: YearView,
+         results: Mapping[tuple[str, str], Mapping[str, str]] | None = None) -> UnitNode:
+    """A node built with everything inside it, in place of a shallow one.
+
+    Its view is laid out again from the loaded year: a shallow node's view may be
+    an outline without 取り組み (see jigyo.diff.sides).
+    """
+    loaded = next(u for u in year.source.units if u.slug == node.view.slug)
+    view = unit_view(loaded, node.view.labels)
+    return _unit(view, node.index, node.position, results or {})
 
 
 # --- matching ----------------------------------------------------------------------

@@ -151,9 +151,18 @@ def unit_view(loaded: LoadedUnit, labels: Labels = LABELS,
     )
 
 
-def year_view(year: LoadedYear, labels: Labels | None = None) -> YearView:
+UnitViews = dict[int, UnitView]
+"""Views given for some units, by id() of the loaded unit's data (see :func:`year_view`)."""
+
+
+def year_view(year: LoadedYear, labels: Labels | None = None,
+              given: UnitViews | None = None) -> YearView:
     """The view of one year, every fixed word taken from `labels` (by default
-    from the plans folder's settings and the year's overrides)."""
+    from the plans folder's settings and the year's overrides).
+
+    `given` holds views made elsewhere for some units (by id() of their data):
+    the differ gives a unit unchanged between two years one outline for both.
+    """
     from ..settings.labels import labels_for, merged, title_of
 
     meta = year.meta
@@ -167,7 +176,8 @@ def year_view(year: LoadedYear, labels: Labels | None = None) -> YearView:
     last = meta.fiscal_year + years - 1 if years else None
     titles = {goal.id: goal.title for goal in meta.goals}
     departments = tuple(
-        DepartmentView(dept.name, tuple(unit_view(u, labels, titles) for u in units))
+        DepartmentView(dept.name, tuple(
+            (given or {}).get(id(u.unit)) or unit_view(u, labels, titles) for u in units))
         for dept, units in year.departments()
     )
     return YearView(

@@ -117,6 +117,8 @@ class _Site:
         self.files: Files = {}
         self.pages: list[str] = []
         self.unit_diffs: dict[tuple[int, str], UnitDiffLink] = {}
+        # per-year data every unit page's year switcher needs, computed once
+        self.slugs = {y.year: frozenset(u.slug for u in y.units) for y in self.years}
 
     def page(self, path: str, template: str, title: str, crumbs: list[Crumb],
              **context: Any) -> None:
@@ -136,10 +138,9 @@ class _Site:
     def switcher(self, year: YearView, unit: UnitView) -> list[YearLink]:
         links: list[YearLink] = []
         for other in self.years:
-            slugs = {u.slug for u in other.units}
             if other.year == year.year:
                 links.append(YearLink(other.era, f"{unit.slug}.html", current=True))
-            elif unit.slug in slugs:
+            elif unit.slug in self.slugs[other.year]:
                 links.append(YearLink(other.era, f"../{other.name}/{unit.slug}.html"))
             else:
                 links.append(YearLink(other.era, f"../{other.name}/index.html", present=False))
@@ -178,8 +179,9 @@ class _Site:
         for name in STATIC:
             self.files[f"assets/{name}"] = asset("html", name)
         self.files["assets/search-index.js"] = search.index_script(self.years)
-        render_diff = diff_renderer()
-        if render_diff is not None and len(self.years) > 1:
+        # the 新旧対照表 maker is imported only when there is a previous year to compare
+        render_diff = diff_renderer() if len(self.years) > 1 else None
+        if render_diff is not None:
             self.files["assets/shinkyu.css"] = asset("html", "shinkyu.css")
         year_extras = {y.year: self.extras(y, render_diff) for y in self.years}
         self.page("index.html", "index.html", self.site_title, [],

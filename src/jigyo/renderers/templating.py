@@ -127,6 +127,10 @@ def _environment(kind: str, autoescape: bool, finalize: Callable[[Any], Any] | N
     )
     if kind in _INLINE:
         env.filters["inline"] = _INLINE[kind]
+    if autoescape:  # the site's table cells (macros.html), also found by the diff's pages
+        from .htmlcells import cell_html
+
+        env.filters["cell_html"] = cell_html
     env.filters.update(dict(filters))
     return env
 
