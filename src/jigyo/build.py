@@ -10,6 +10,7 @@ Staging folders left by a build that was killed are removed by the next one.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,11 +36,25 @@ class Format:
     render: Callable[[list[YearView]], Files]
 
 
+def _lazy(module: str, name: str) -> Callable[[list[YearView]], Files]:
+    """A renderer imported only when its format is built (openpyxl, python-docx load slowly)."""
+
+    def render(views: list[YearView]) -> Files:
+        function: Callable[[list[YearView]], Files] = getattr(
+            importlib.import_module(module, __package__), name)
+        return function(views)
+
+    return render
+
+
 FORMATS: dict[str, Format] = {
     "html": Format("site", render_site),
     "md": Format("md", render_markdown),
     "json": Format("json", render_json),
     "pdf": Format("pdf", render_pdf),
+    "csv": Format("csv", _lazy(".renderers.csvdata", "render_csv")),
+    "xlsx": Format("xlsx", _lazy(".renderers.xlsx", "render_xlsx")),
+    "docx": Format("docx", _lazy(".renderers.docx", "render_docx")),
 }
 
 

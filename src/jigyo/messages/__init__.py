@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Literal
 
-from . import build, checks, cli, diff, git, newyear, pdf, reading, serve
+from . import build, checks, cli, diff, git, newyear, office, pdf, reading, serve
 
 Lang = Literal["ja", "en"]
 
-_AREAS: tuple[ModuleType, ...] = (reading, checks, cli, diff, git, pdf, serve, build, newyear)
+_AREAS: tuple[ModuleType, ...] = (reading, checks, cli, diff, git, pdf, serve, build, newyear,
+                                   office)
 
 
 def _join(areas: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:
