@@ -158,3 +158,9 @@ def test_a_quantity_is_split(text: str, value: str, upper: str | None, unit: str
                                   "30万円/100カ所", "面接2回実施\n1月末日までに終了", ""])
 def test_what_is_not_one_quantity_is_left_as_written(text: str):
     assert parse_target(text) is None
+
+
+def test_the_column_reference_lists_every_column():
+    text = (Path(__file__).parents[1] / "docs" / "csv-columns.md").read_text(encoding="utf-8")
+    for column in COLUMNS:
+        assert f"| `{column.name}` | {column.title} |" in text
