@@ -6,10 +6,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.conftest import need
-
 from jigyo.layout import YearView, year_view
 from jigyo.loader import load_plans
+from tests.conftest import need
 
 
 def views(plans: Path) -> list[YearView]:

@@ -116,9 +116,9 @@ def test_pdf_old_on_the_left_when_asked(tmp_path: Path):
 
 def test_plan_text_is_never_typst_markup(plans, tmp_path: Path):
     _fonts()
-    from jigyo.diff.formats.pdf import typst_source
-    from jigyo.diff.formats.options import Options
     from jigyo.diff.compare import diff_years
+    from jigyo.diff.formats.options import Options
+    from jigyo.diff.formats.pdf import typst_source
     from tests.office import views
 
     unit = ('department: 総務課\nsection: 法人運営係\ninitiatives:\n'
@@ -138,3 +138,17 @@ def test_binary_formats_refuse_a_terminal(monkeypatch: pytest.MonkeyPatch):
                                       "--format", "docx"])
     assert result.exit_code in (0, 1)  # a pipe takes the bytes
     assert result.stdout_bytes.startswith(b"PK")
+
+
+def test_the_site_links_the_comparison_pdf_beside_the_html(tmp_path: Path):
+    _fonts()
+    result = CliRunner().invoke(app, ["build", "--plans", str(FIXTURE), "--out", str(tmp_path),
+                                      "--format", "html,pdf"])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "site" / "2021" / "shinkyu-2020.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert "（略）" in pdf_text(pdf)  # the same abbreviated tables as the page it sits on
+    for page in ("shinkyu-2020.html", "shinkyu-2020-full.html"):
+        html = (tmp_path / "site" / "2021" / page).read_text(encoding="utf-8")
+        assert '<a href="shinkyu-2020.pdf">印刷用の新旧対照表（PDF、' in html
+    assert not (tmp_path / "site" / "2020" / "shinkyu-2019.pdf").exists()

@@ -128,5 +128,14 @@ def _render(views: list[YearView], chosen: list[str], out_dir: Path, base_url: s
                 on_skip(name, str(err))
     if "html" in chosen:  # the site links the PDF of this build or of an earlier one
         pdfs = built_pdfs(views, out_dir / "pdf", rendered.get("pdf", {}))
-        rendered["html"] = render_site(views, SiteOptions(normalize_base_url(base_url), pdfs))
+        comparisons = _comparison_pdfs(views) if "pdf" in rendered else {}
+        rendered["html"] = render_site(views, SiteOptions(normalize_base_url(base_url), pdfs,
+                                                          comparisons))
     return {name: rendered[name] for name in chosen if name in rendered}
+
+
+def _comparison_pdfs(views: list[YearView]) -> dict[int, bytes]:
+    """The 新旧対照表 PDFs the site links, made with the plan's PDF (jigyo.diff.formats.pdf)."""
+    from .diff.formats.pdf import site_pdfs
+
+    return site_pdfs(views)

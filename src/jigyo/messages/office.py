@@ -8,8 +8,8 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "xlsx_data_sheet": ("データ", "Data"),
-    "docx_page": ("{page}", "{page}"),
-    "office_diff_title": ("新旧対照表", "Comparison table"),
+    "office_diff_pdf_link": ("印刷用の新旧対照表（PDF、{size}）",
+                             "The comparison table for printing (PDF, {size})"),
     "office_diff_binary_stdout": (
         "{format} 形式は端末に表示できません。--output でファイルを指定してください。",
         "The {format} format cannot be shown on a terminal; name a file with --output.",

@@ -57,6 +57,8 @@ class SiteOptions:
     """Absolute URL of the published folder (https://example.jp/jigyo/), or empty."""
     pdfs: Mapping[int, bytes] = field(default_factory=dict)
     """The printed plan of each year, copied into the site when it was built."""
+    comparison_pdfs: Mapping[int, bytes] = field(default_factory=dict)
+    """Year → its 新旧対照表 against the year before as PDF, linked beside the HTML one."""
 
 
 def normalize_base_url(value: str | None) -> str:
@@ -161,8 +163,15 @@ class _Site:
         label = message("diff_html_year_link", era=old.era)
         crumbs = [Crumb(TOP, "../index.html"), self.year_crumb(new, "index.html"), Crumb(label)]
         base = f"{label} | {new.heading} | {self.organization}"
+        pdf = self.options.comparison_pdfs.get(new.year)
+        pdf_link = None
+        if pdf is not None:
+            self.files[f"{new.year}/shinkyu-{old.year}.pdf"] = pdf
+            pdf_link = (f"shinkyu-{old.year}.pdf",
+                        message("office_diff_pdf_link", size=_size_label(len(pdf))))
         for name, other, abbreviate in ((short, full, True), (full, short, False)):
             self.page(f"{new.year}/{name}", "shinkyu.html", base, crumbs, other_page=other,
+                      comparison_pdf=pdf_link,
                       **{k: v for k, v in comparison.context(abbreviate).items()
                          if k != "page_title"})
         for slug, anchor in comparison.anchors().items():

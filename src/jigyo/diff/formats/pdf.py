@@ -13,9 +13,11 @@ from collections.abc import Sequence
 
 from ...errors import JigyoError
 from ...fonts import FontUnavailable, find_fonts
+from ...layout import YearView
 from ...renderers.pdf import _finalize, compile_pdf
 from ...renderers.templating import environment
 from ...renderers.typst_text import plain
+from ..compare import diff_years
 from ..records import DiffReport
 from .html import context
 from .options import Options
@@ -32,6 +34,25 @@ def typst_source(reports: Sequence[DiffReport], options: Options) -> str:
                       filters={"plain": plain})
     return env.get_template("shinkyu.typ").render(organization=organization,
                                                   **context(reports, options))
+
+
+def site_pdfs(years: Sequence[YearView]) -> dict[int, bytes]:
+    """Year → its 新旧対照表 against the year before (abbreviated, as the site's first page).
+
+    Built only with the plan's PDF (the fonts are there then); a comparison that
+    cannot be typeset is left out and the site simply shows no link to it.
+    """
+    by_year = {y.year: y for y in years}
+    found: dict[int, bytes] = {}
+    for year in years:
+        previous = by_year.get(year.year - 1)
+        if previous is None:
+            continue
+        try:
+            found[year.year] = render([diff_years(previous, year)], Options(abbreviate=True))
+        except JigyoError:
+            continue
+    return found
 
 
 def render(reports: Sequence[DiffReport], options: Options) -> bytes:
