@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..layout import YearView
@@ -87,7 +88,11 @@ def data_sheet(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Seque
     sheet.freeze_panes = "A2"
     sheet.print_title_rows = "1:1"
     page_setup(sheet, header)
+    # a table this wide is read on screen or filtered; printed, it runs over pages at 60 %
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=False)
     sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.scale = 60
+    sheet.print_options.horizontalCentered = False
 
 
 def workbook(year: YearView) -> bytes:
