@@ -164,3 +164,12 @@ def test_the_column_reference_lists_every_column():
     text = (Path(__file__).parents[1] / "docs" / "csv-columns.md").read_text(encoding="utf-8")
     for column in COLUMNS:
         assert f"| `{column.name}` | {column.title} |" in text
+
+
+def test_more_columns_join_at_the_end_in_the_same_order():
+    from jigyo.renderers.tabular import Column, table
+
+    extra = Column("実績", "実績", "年度の実績。", "string", lambda p: "済")
+    columns, rows = table(views(REFERENCE)[0], [extra])
+    assert [c.name for c in columns] == [c.name for c in COLUMNS] + ["実績"]
+    assert rows and all(r[-1] == "済" for r in rows)
