@@ -1,9 +1,12 @@
 """The plan as open data: one CSV per year and a Frictionless data package describing them.
 
-The CSV follows デジタル庁's rules for machine-readable data (機械判読可能なデータの
-表記方法の統一ルール): one header row, no merged or blank-as-ditto cells, numbers
-without thousands separators, 西暦 and 和暦 columns, UTF-8, the same columns in
-the same order every year (:mod:`jigyo.renderers.tabular`). Excel reads UTF-8
+The CSV follows the government's rules for machine-readable tables (総務省
+「統計表における機械判読可能なデータの表記方法の統一ルール」, which デジタル庁's
+推奨データセット build on): one header row, no merged or blank-as-ditto cells,
+numbers without thousands separators, 西暦 and 和暦 columns, a unit column,
+UTF-8, the same columns in the same order every year
+(:mod:`jigyo.renderers.tabular`). Line breaks are kept only where the plan has
+separate lines (bullets, a target written on two lines), quoted as RFC 4180 says. Excel reads UTF-8
 only with a byte order mark: JIGYO_CSV_BOM=1 writes one (the data package says so).
 """
 
