@@ -9,7 +9,8 @@ from jigyo.diff.coverage import COMPARED, IGNORED
 
 MODELS = (model.YearFile, model.Department, model.Unit, model.Initiative, model.Group,
           model.Entry, model.Row, model.Spanning, model.BulletCell, model.Heading,
-          model.Paragraph, model.Bullets, model.Numbered)
+          model.Paragraph, model.Bullets, model.Numbered, model.Funding, model.Budget,
+          model.Goal)
 
 
 def test_every_model_of_the_plan_is_listed_here():

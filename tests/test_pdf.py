@@ -42,7 +42,7 @@ def need_pdf_tools() -> None:
 def make_pdf(plans_dir: Path, out: Path) -> Path:
     """Build only the PDF of 2020 and return its path; a skipped PDF fails the test."""
     reasons: list[str] = []
-    build(plans_dir, out, ["pdf"], on_skip=lambda name, why: reasons.append(why))
+    build(plans_dir, out, ["pdf"], on_skip=lambda name, why: reasons.append(str(why)))
     assert not reasons, reasons
     return out / "pdf" / "2020.pdf"
 

@@ -57,7 +57,7 @@ def test_a_font_setting_that_names_no_font_is_reported(plans, tmp_path: Path,
     monkeypatch.setattr(fonts, "_system_faces", lambda extra: {})
     reasons: list[str] = []
     build(plans({"a.yaml": UNIT}), tmp_path / "out", ["pdf"],
-          on_skip=lambda name, why: reasons.append(why))
+          on_skip=lambda name, why: reasons.append(str(why)))
     assert len(reasons) == 1 and "「存在しない明朝」が見つからない" in reasons[0]
 
 
@@ -67,7 +67,7 @@ def test_a_character_missing_from_the_font_stops_the_pdf_with_its_place(plans, t
     folder = plans({"a.yaml": unit})
     reasons: list[str] = []
     counts = build(folder, tmp_path / "out", ["json", "pdf"],
-                   on_skip=lambda name, why: reasons.append(why))
+                   on_skip=lambda name, why: reasons.append(str(why)))
     assert counts == {"json": 1}
     assert len(reasons) == 1
     assert reasons[0].startswith(f"{folder.as_posix()}/2020/a.yaml:9:23: 「\ue000」（U+E000）")
@@ -83,7 +83,7 @@ def test_a_font_file_can_be_named_by_the_setting(plans, tmp_path: Path,
     assert picked.body.path == picked.heading.path == chosen.heading.path
     reasons: list[str] = []
     build(plans({"a.yaml": UNIT}), tmp_path / "out", ["pdf"],
-          on_skip=lambda name, why: reasons.append(why))
+          on_skip=lambda name, why: reasons.append(str(why)))
     assert not reasons
     assert (tmp_path / "out" / "pdf" / "2020.pdf").read_bytes().startswith(b"%PDF-")
 
@@ -103,3 +103,14 @@ def test_build_command_writes_the_pdf_of_each_year(plans, tmp_path: Path):
     assert result.exit_code == 0, result.output
     assert f"pdf: {(out / 'pdf').as_posix()}/ に 1 ファイル" in result.output
     assert (out / "pdf" / "2020.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_without_fonts_the_reason_is_given_in_english_with_lang_en(plans, tmp_path: Path,
+                                                                    no_fonts: None):
+    folder = plans({"a.yaml": UNIT})
+    result = runner.invoke(app, ["build", "--plans", str(folder), "--out", str(tmp_path / "out"),
+                                 "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "fonts-noto-cjk" in line]
+    assert len(lines) == 1 and lines[0].startswith("pdf: ")
+    assert not any("\u3040" <= ch <= "\u30ff" for ch in lines[0]), lines[0]

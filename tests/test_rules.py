@@ -14,6 +14,7 @@ from pydantic_core.core_schema import ErrorType
 from jigyo import checks, limits, model
 from jigyo.checks import YearContext
 from jigyo.problems import Problem, problem
+from jigyo.settings import model as settings_model
 from jigyo.validation import MODELS, problems_from
 from jigyo.yamlread import Document
 
@@ -49,11 +50,13 @@ def test_every_pydantic_error_type_is_worded_in_japanese() -> None:
 
 def test_the_model_list_is_every_model_of_the_plan() -> None:
     defined = {
-        cls for module in (model, limits) for _, cls in inspect.getmembers(module, inspect.isclass)
+        cls for module in (model, limits, settings_model)
+        for _, cls in inspect.getmembers(module, inspect.isclass)
         if issubclass(cls, BaseModel) and cls.__module__ == module.__name__
         and not cls.__name__.startswith("_")
     }
-    assert set(MODELS) == defined
+    # the settings file (plans/jigyo.yaml) is its own root; a year file reaches its overrides
+    assert set(MODELS) == defined - {settings_model.Settings}
 
 
 def test_rules_have_unique_ids_and_a_severity() -> None:

@@ -293,3 +293,76 @@ def test_the_site_is_built_with_the_pages_address_as_base_url(tmp_path: Path):
     sitemap = (tmp_path / "build" / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://example.github.io/jigyo/2020/index.html</loc>" in sitemap
     assert "jigyo//" not in sitemap
+
+
+# --- annotations and the summary line (jigyo lint) --------------------------------------------
+
+def test_errors_and_lint_findings_are_annotated_before_the_check_decides():
+    names = [s["name"] for s in steps(REVIEW, "review")]
+    annotate = step(REVIEW, "review", run="jigyo check --format github")
+    check = step(REVIEW, "review", name="検査（jigyo check）")
+    assert names.index(annotate["name"]) < names.index(check["name"])
+    assert annotate["run"].strip().endswith("|| true")  # the check step alone fails the job
+
+
+def test_the_annotation_step_prints_workflow_commands(tmp_path: Path):
+    folder = tmp_path / "plans" / "2020"
+    shutil.copytree(SAMPLE / "2020", folder)
+    unit = folder / "soumu.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("name: ", "name: ①", 1),
+                    encoding="utf-8")
+    annotate = step(REVIEW, "review", run="jigyo check --format github")
+    done = subprocess.run(["bash", "-e", "-c", annotate["run"]], cwd=tmp_path, env=bin_path(),
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("::warning file=plans/2020/soumu.yaml,line=")
+    assert ",title=hand-numbering::" in done.stdout
+
+
+def run_summary(tmp_path: Path, check_text: str, comment: str) -> str:
+    (tmp_path / "build" / "diff").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "build" / "diff" / "check.txt").write_text(check_text, encoding="utf-8")
+    (tmp_path / "build" / "diff" / "comment.md").write_text(comment, encoding="utf-8")
+    summary = step(REVIEW, "review", name="コメントの最初に結果の要約を付ける")
+    assert summary["shell"] == "python" and "if" not in summary  # only after a passing diff
+    subprocess.run([sys.executable, "-c", summary["run"]], cwd=tmp_path, check=True)
+    return (tmp_path / "build" / "diff" / "comment.md").read_text(encoding="utf-8")
+
+
+def test_the_comment_says_in_its_first_line_validity_findings_and_changes(tmp_path: Path):
+    status, _ = run_check_and_compose(tmp_path, (SAMPLE / "2020" / "soumu.yaml").read_text(
+        encoding="utf-8").replace("name: ", "name: ①", 1))
+    assert status == 0
+    check_text = (tmp_path / "build" / "diff" / "check.txt").read_text(encoding="utf-8")
+    diff = (f"{COMMENT_MARKER}\n## 事業計画の変更\n\n### 令和２年度（2020） → 令和３年度（2021）\n\n"
+            "変更は 3 件です（計画単位 2）。\n\n| 計画単位 | 追加 |\n")
+    comment = run_summary(tmp_path, check_text, diff)
+    lines = comment.splitlines()
+    assert lines[0] == COMMENT_MARKER  # still the one comment the script updates
+    assert lines[1] == "**✅ 検査: 誤りなし ・ 表記の指摘: 1 件 ・ 変更: 変更は 3 件です（計画単位 2）。**"
+    assert comment.endswith(diff.split("\n", 1)[1])  # the diff itself is kept whole
+
+
+def test_the_summary_of_an_unchanged_plan(tmp_path: Path):
+    comment = run_summary(tmp_path, "plans/2020: 2 件の計画単位に問題はありません。\n",
+                          f"{COMMENT_MARKER}\n## 事業計画の変更\n\n変更はありません。\n")
+    assert comment.splitlines()[1] == "**✅ 検査: 誤りなし ・ 表記の指摘: 0 件 ・ 変更: 変更はありません。**"
+
+
+def test_a_failing_check_says_so_in_the_first_line(tmp_path: Path):
+    broken = (SAMPLE / "2020" / "soumu.yaml").read_text(encoding="utf-8").replace("target:", "targt:", 1)
+    status, comment = run_check_and_compose(tmp_path, broken)
+    assert status == 1
+    assert comment.splitlines()[1].startswith("**❌ 検査: 誤り 1 件 ・ 表記の指摘: ")
+
+
+def test_the_summary_line_never_pushes_a_full_comment_over_the_limit(tmp_path: Path):
+    block = "<details>\n<summary><b>係</b></summary>\n\n" + "変更の説明\n" * 200 + "</details>\n"
+    diff = f"{COMMENT_MARKER}\n## 事業計画の変更\n\n変更は 99 件です（計画単位 40）。\n\n" + block * 60
+    diff = diff[:65_500]
+    assert len(diff) == 65_500
+    comment = run_summary(tmp_path, "", diff)
+    assert len(comment) <= 65_536
+    lines = comment.splitlines()
+    assert lines[0] == COMMENT_MARKER and lines[1].startswith("**✅ 検査: 誤りなし")
+    assert comment.rstrip().endswith("すべての変更は添付の新旧対照表で確認できます。）")
+    assert comment.count("<details>") == comment.count("</details>")  # cut between two blocks

@@ -20,7 +20,7 @@ from .failures import os_reason_msg
 from .fsutil import ReplaceError, clean_stale, replace_folders
 from .layout import YearView, year_view
 from .loader import load_plans
-from .messages import msg
+from .messages import msg, wording
 from .renderers import Files
 from .renderers.html import SiteOptions, built_pdfs, normalize_base_url, render_site
 from .renderers.jsondata import render_json
@@ -90,7 +90,7 @@ def write_outputs(out_dir: Path, rendered: dict[str, Files]) -> None:
 
 def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
           years: Iterable[int] | None = None, base_url: str | None = None,
-          on_skip: Callable[[str, str], None] | None = None) -> dict[str, int]:
+          on_skip: Callable[[str, FormatSkipped], None] | None = None) -> dict[str, int]:
     """Build the requested formats; returns the number of files written per format.
 
     With `years`, only those years are built and the output holds only them.
@@ -100,7 +100,8 @@ def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
     unless the error says otherwise). A council's own `templates/` folder next
     to `plans_dir` overrides the package's templates file by file.
     A format this machine cannot make (the PDF without a Japanese font) is left
-    out of the result, its folder untouched, and `on_skip(format, reason)` is told.
+    out of the result, its folder untouched, and `on_skip(format, error)` is told
+    (the error is worded by the caller, in the user's language).
     """
     chosen = list(formats) if formats is not None else list(FORMATS)
     wanted = sorted(set(years)) if years is not None else None
@@ -109,13 +110,14 @@ def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
     # Render everything first: an error in one format must not leave another half-updated.
     with project_templates(plans_dir.resolve().parent / "templates"):
         views = [year_view(y) for y in plans.years]
-        rendered = _render(views, chosen, out_dir, base_url, on_skip)
+        with wording(views[-1].labels.words() if views else {}):
+            rendered = _render(views, chosen, out_dir, base_url, on_skip)
     write_outputs(out_dir, rendered)
     return {name: len(files) for name, files in rendered.items()}
 
 
 def _render(views: list[YearView], chosen: list[str], out_dir: Path, base_url: str | None,
-            on_skip: Callable[[str, str], None] | None) -> dict[str, Files]:
+            on_skip: Callable[[str, FormatSkipped], None] | None) -> dict[str, Files]:
     """Every chosen format in memory, in the order chosen; skipped formats left out."""
     rendered: dict[str, Files] = {}
     for name in chosen:
@@ -125,7 +127,7 @@ def _render(views: list[YearView], chosen: list[str], out_dir: Path, base_url: s
             rendered[name] = FORMATS[name].render(views)
         except FormatSkipped as err:
             if on_skip is not None:
-                on_skip(name, str(err))
+                on_skip(name, err)
     if "html" in chosen:  # the site links the PDF of this build or of an earlier one
         pdfs = built_pdfs(views, out_dir / "pdf", rendered.get("pdf", {}))
         comparisons = _comparison_pdfs(views) if "pdf" in rendered else {}

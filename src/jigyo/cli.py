@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,6 +21,10 @@ from .clihelp import JigyoTyper
 from .diff.formats import NAMES as DIFF_FORMATS
 from .errors import UsageError
 from .messages import message
+
+if TYPE_CHECKING:
+    from .loader import Plans
+    from .problems import Problem
 
 
 def _h(code: str) -> str:
@@ -77,18 +81,101 @@ def _options(
     """Options of `jigyo` itself (the version); every command has its own."""
 
 
-@app.command(help=_h("check_help"))
-@handles_errors(failure=1)
-def check(plans: PlansOption = Path("plans"), lang: LangOption = Lang.ja) -> None:
-    """Load every plan; a problem is raised as PlanError and listed by the handler."""
+class ReportFormat(StrEnum):
+    text = "text"
+    github = "github"
+
+
+ReportFormatOption = Annotated[
+    ReportFormat, typer.Option("--format", "-f", help=_h("opt_report_format"))
+]
+StrictOption = Annotated[bool, typer.Option("--strict", help=_h("check_opt_strict"))]
+
+
+def _show(found: list[Problem], fmt: ReportFormat, lang: Lang) -> None:
+    """Problems in the chosen form: `file:line:col:` lines, or workflow commands on stdout."""
+    if fmt is ReportFormat.github:
+        from .lint.github import command
+
+        for each in found:
+            typer.echo(command(each, lang.value))
+    else:
+        for each in found:
+            typer.echo(each.format(lang.value), err=True)
+
+
+def _load(plans: Path, fmt: ReportFormat, lang: Lang) -> Plans:
+    """The plans, or (with --format github) the errors annotated before the handler lists them."""
+    from .errors import PlanError
     from .loader import load_plans
 
-    loaded = load_plans(plans)
-    for notice in loaded.notices:  # skipped files and folders: reported, not fatal
-        typer.echo(notice.format(lang.value), err=True)
+    try:
+        return load_plans(plans)
+    except PlanError as err:
+        if fmt is ReportFormat.github:
+            _show(list(err.problems), fmt, lang)
+        raise
+
+
+def _lint(loaded: Plans, plans: Path) -> list[Problem]:
+    from .lint import lint_loaded
+    from .lint.config import load_settings
+
+    settings = load_settings(plans)
+    return [p for year in loaded.years for p in lint_loaded(year, settings)]
+
+
+@app.command(help=_h("check_help"))
+@handles_errors(failure=1)
+def check(plans: PlansOption = Path("plans"), lang: LangOption = Lang.ja,
+          fmt: ReportFormatOption = ReportFormat.text, strict: StrictOption = False) -> None:
+    """Load every plan (a problem is raised as PlanError and listed by the handler), then lint."""
+    loaded = _load(plans, fmt, lang)
+    _show(loaded.notices, fmt, lang)  # skipped files and folders: reported, not fatal
     for year in loaded.years:
         typer.echo(message("check_ok", lang.value, path=year.path.as_posix(),
-                           count=len(year.units)))
+                           count=len(year.units)), err=fmt is ReportFormat.github)
+    found = _lint(loaded, plans)
+    _show(found, fmt, lang)
+    if found:
+        typer.echo(message("lint_count", lang.value, count=len(found)), err=True)
+    errors = [p for p in found if p.severity == "error"]
+    if errors or (strict and found):
+        if strict and not errors:
+            typer.echo(message("lint_strict_failed", lang.value, count=len(found)), err=True)
+        raise typer.Exit(1)
+
+
+@app.command("lint", help=_h("lint_help"))
+@handles_errors(failure=2)
+def lint(
+    plans: PlansOption = Path("plans"),
+    lang: LangOption = Lang.ja,
+    fmt: ReportFormatOption = ReportFormat.text,
+    list_rules: Annotated[
+        bool, typer.Option("--list-rules", help=_h("lint_opt_list_rules"))
+    ] = False,
+) -> None:
+    """Only the wording findings; 0 without findings, 1 with, 2 when the plans do not load."""
+    if list_rules:
+        from .lint import RULES
+        from .lint.config import load_settings
+
+        levels = load_settings(plans).rules if plans.is_dir() else {}
+        for rule_id, each in RULES.items():
+            typer.echo(message("lint_rule_listed", lang.value, id=rule_id,
+                               severity=levels.get(rule_id, each.severity),
+                               description=message(each.description, lang.value)))
+        return
+    loaded = _load(plans, fmt, lang)
+    found = _lint(loaded, plans)
+    _show(found, fmt, lang)
+    if found:
+        typer.echo(message("lint_count", lang.value, count=len(found)), err=True)
+        raise typer.Exit(1)
+    for year in loaded.years:
+        typer.echo(message("lint_none", lang.value, path=year.path.as_posix()),
+                   err=fmt is ReportFormat.github)
 
 
 @app.command(help=_h("build_help"))
@@ -112,6 +199,7 @@ def build(
     """Build the chosen formats; a format asked for by name and not made is a failure."""
     from .build import FORMATS
     from .build import build as run_build
+    from .renderers.skipped import FormatSkipped
 
     chosen = [f.strip() for item in (fmt or []) for f in item.split(",") if f.strip()] or None
     unknown = [f for f in chosen or [] if f not in FORMATS]
@@ -119,9 +207,10 @@ def build(
         raise UsageError("unknown_format", names=", ".join(unknown), choices=", ".join(FORMATS))
     skipped: list[str] = []
 
-    def on_skip(name: str, reason: str) -> None:
+    def on_skip(name: str, reason: FormatSkipped) -> None:
         skipped.append(name)
-        typer.echo(message("format_skipped", lang.value, name=name, reason=reason), err=True)
+        typer.echo(message("format_skipped", lang.value, name=name,
+                           reason=reason.text(lang.value)), err=True)
 
     counts = run_build(plans, out, chosen, year, base_url, on_skip=on_skip)
     for name, count in counts.items():
@@ -137,11 +226,18 @@ def schema(
     out: Annotated[
         Path, typer.Option("--out", help=_h("opt_out"), metavar=_h("help_metavar_folder"))
     ] = Path("schema"),
+    plans: PlansOption = Path("plans"),
 ) -> None:
-    """Write the JSON Schemas editors complete from."""
+    """Write the JSON Schemas editors complete from (in the project's words, if it has settings)."""
+    from .errors import PlanError
     from .schema import write_schemas
+    from .settings.labels import labels_for, schema_words
+    from .settings.read import read_settings
 
-    for path in write_schemas(out):
+    settings, problems = read_settings(plans)
+    if problems:
+        raise PlanError(problems)
+    for path in write_schemas(out, schema_words(labels_for(settings)) if settings else None):
         typer.echo(path.as_posix())
 
 
@@ -250,6 +346,43 @@ def new_year(
         typer.echo(warning.text(lang.value), err=True)
     typer.echo(message("new_year_made", lang.value, path=made.folder.as_posix(),
                        count=len(made.copied)))
+
+
+@app.command("init", help=_h("init_help"))
+@handles_errors(failure=1)
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help=_h("init_arg_dir"), metavar=_h("help_metavar_folder"))
+    ] = Path("."),
+    organization: Annotated[
+        str | None, typer.Option("--organization", help=_h("init_opt_organization"))
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help=_h("init_opt_year"),
+                                 metavar=_h("help_metavar_year"))
+    ] = None,
+    title: Annotated[str, typer.Option("--title", help=_h("init_opt_title"))] = "事業計画",
+    lang: LangOption = Lang.ja,
+) -> None:
+    """Start a new plans repository; asks for what is missing when run from a terminal."""
+    from .init import Project
+    from .init import init as make
+
+    missing = [name for name, value in (("--organization", organization), ("--year", year))
+               if value is None]
+    if missing and not sys.stdin.isatty():
+        raise UsageError("init_missing", names="、".join(missing))
+    if organization is None:
+        organization = typer.prompt(message("init_prompt_organization", lang.value))
+    if year is None:
+        year = typer.prompt(message("init_prompt_year", lang.value), type=int)
+    if not 1989 <= year <= 2200:
+        raise UsageError("init_bad_year", value=year)
+    if not organization.strip() or not title.strip():
+        raise UsageError("init_missing", names="--organization" if not organization.strip()
+                         else "--title")
+    written = make(folder, Project(organization.strip(), year, title.strip()))
+    typer.echo(message("init_made", lang.value, path=folder.as_posix(), count=len(written)))
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import typer
+from typer._click.core import Command as ClickCommand
 from typer.core import TyperCommand, TyperGroup
 
 from .messages import Lang, message
@@ -235,30 +236,25 @@ def _show_usage_error(err: Any, lang: Lang) -> None:
     typer.echo(f"{message('help_error', lang)}: {usage_error_text(err, lang)}", err=True)
 
 
-class JigyoCommand(TyperCommand):
+class _JapaneseHelp(ClickCommand):
+    """Help laid out here, in Japanese, for a command or the group (mixed in first)."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = _text("help_option")
+        return option
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        formatter.write(help_page(self, ctx))
+
+
+class JigyoCommand(_JapaneseHelp, TyperCommand):
     """A command whose help is laid out here, in Japanese."""
 
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = _text("help_option")
-        return option
 
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        formatter.write(help_page(self, ctx))
-
-
-class JigyoGroup(TyperGroup):
+class JigyoGroup(_JapaneseHelp, TyperGroup):
     """The `jigyo` command group: Japanese help, and usage errors worded from the catalogue."""
-
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = _text("help_option")
-        return option
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        formatter.write(help_page(self, ctx))
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,

@@ -23,6 +23,8 @@ from .limits import DEFAULT, Limits
 from .messages import msg
 from .model import Unit, YearFile
 from .problems import Problem, problem, warning
+from .settings.model import Settings
+from .settings.read import read_settings
 from .validation import validate
 from .yamlread import Document, parse, read, unreadable
 
@@ -50,6 +52,8 @@ class LoadedYear:
     units: tuple[LoadedUnit, ...]
     notices: tuple[Problem, ...] = ()
     """Warnings found while reading (files skipped); the year is usable."""
+    settings: Settings | None = None
+    """plans/jigyo.yaml, when the plans folder has one."""
 
     def departments(self) -> list[tuple[model.Department, list[LoadedUnit]]]:
         return [
@@ -146,11 +150,13 @@ def _load_year(
     def read_at(path: Path) -> tuple[Document | None, list[Problem]]:
         return read(path, limits) if files is None else parse(path, files[path.name], limits)
 
+    settings, problems = read_settings(folder.parent)
     year_path = folder / YEAR_FILE
     meta: YearFile | None = None
     year_doc: Document | None = None
     if files is None:
-        unit_files, problems = _scan(folder, folder.absolute().parent)
+        unit_files, found = _scan(folder, folder.absolute().parent)
+        problems += found
         year_there = year_path.is_file() and not any(p.path == year_path for p in problems)
     else:
         unit_files = sorted(folder / name for name in files
@@ -202,18 +208,34 @@ def _load_year(
         rest = sorted(s for s, (_, u) in units.items()
                       if u.department == dept.name and s not in listed_set)
         ordered += [LoadedUnit(s, units[s][0].path, units[s][1]) for s in listed + rest]
-    return LoadedYear(meta.fiscal_year, folder, meta, tuple(ordered), tuple(problems)), []
+    return LoadedYear(meta.fiscal_year, folder, meta, tuple(ordered), tuple(problems),
+                      settings), []
 
 
 def year_folders(plans_dir: Path) -> list[Path]:
     return sorted(p for p in plans_dir.iterdir() if p.is_dir() and _YEAR_DIR.match(p.name))
 
 
+_PERIOD_DIR = re.compile(r"^([0-9]{4})-([0-9]{4})$")
+
+
 def _not_years(plans_dir: Path) -> list[Problem]:
-    """Folders that look like a year (`2021 `, `20210`, `2018-2020`) but are not read as one."""
-    return [warning(p, 1, 1, "not_a_year_folder", name=p.name)
-            for p in sorted(plans_dir.iterdir())
-            if p.is_dir() and not _YEAR_DIR.match(p.name) and _YEARISH.match(p.name)]
+    """Folders that look like a year (`2021 `, `20210`, `2018-2020`) but are not read as one.
+
+    A plan over several years (`2018-2020`) is told how it is written instead:
+    a folder named for its first year and `period:` in plans/jigyo.yaml.
+    """
+    found: list[Problem] = []
+    for p in sorted(plans_dir.iterdir()):
+        if not p.is_dir() or _YEAR_DIR.match(p.name) or not _YEARISH.match(p.name):
+            continue
+        period = _PERIOD_DIR.match(p.name)
+        if period and int(period[1]) < int(period[2]):
+            found.append(warning(p, 1, 1, "period_folder", name=p.name, first=period[1],
+                                 years=int(period[2]) - int(period[1]) + 1))
+        else:
+            found.append(warning(p, 1, 1, "not_a_year_folder", name=p.name))
+    return found
 
 
 def _no_years(plans_dir: Path, years: list[int] | None, folders: list[Path]) -> Problem:
@@ -255,6 +277,17 @@ def load_plans(plans_dir: Path, years: Iterable[int] | None = None) -> Plans:
         problems += found
         if loaded is not None:
             plans.years.append(loaded)
-    if problems:
-        raise PlanError([*problems, *plans.notices])
+    if problems:  # the settings file is read with each year: its problems once
+        raise PlanError(list(dict.fromkeys([*problems, *plans.notices])))
+    plans.skipped += _mixed_organizations(plans.years)
     return plans
+
+
+def _mixed_organizations(years: list[LoadedYear]) -> list[Problem]:
+    """Two organizations' years in one plans folder are named, not silently mixed."""
+    if not years:
+        return []
+    first = years[0].meta.organization
+    return [warning(y.path / YEAR_FILE, 1, 1, "mixed_organizations", name=y.meta.organization,
+                    first=first, year=years[0].year)
+            for y in years[1:] if y.meta.organization != first]

@@ -24,6 +24,7 @@ from pydantic_core import PydanticCustomError
 
 from .digits import Number
 from .limits import DEFAULT, Limits
+from .settings.model import Overrides
 
 # The loader hands every scalar over as the text that was written, but an
 # editor's YAML language server sees `12` as a number and `no` as text: the
@@ -163,6 +164,13 @@ RowCell = Annotated[
 ]
 
 
+class Budget(_Strict):
+    """An amount of money as printed: 1,200千円."""
+
+    amount: int = Field(title="金額", description="金額（数字だけ。桁区切りは自動で付きます）。", ge=0)
+    unit: Text = Field(default="千円", title="単位", description="金額の単位（既定: 千円）。")
+
+
 class Row(_Strict):
     content: RowCell | None = Field(
         default=None,
@@ -215,6 +223,18 @@ class Entry(_Strict):
         title="注記",
         description="事項に添える注記（【隔年実施のため…】など、書かれたとおりに）。",
     )
+    schedule: Text | None = Field(
+        default=None, title="実施時期",
+        description="実施時期の列（plans/jigyo.yaml の extra_columns）に表示します。列がなければ内容に添えます。")
+    owner: Text | None = Field(
+        default=None, title="担当", description="担当の列に表示します。列がなければ内容に添えます。")
+    budget: Budget | None = Field(
+        default=None, title="予算額", description="予算額の列に表示します。列がなければ内容に添えます。")
+    remarks: Lines | None = Field(
+        default=None, title="備考", description="備考の列に表示します。列がなければ内容に添えます。")
+    custom: dict[Slug, Lines] = Field(
+        default_factory=dict, title="独自の列",
+        description="extra_columns に kind: custom と key で決めた列の値（key: 値）。")
 
     @model_validator(mode="after")
     def _rows_or_cells(self) -> Entry:
@@ -276,6 +296,19 @@ class Group(_Strict):
         return self
 
 
+class Funding(_Strict):
+    """Where the money of a 取り組み comes from: 自主, 補助 or 受託, and from whom."""
+
+    kind: Literal["自主", "補助", "受託"] = Field(
+        title="財源の種類", description="自主（自主財源）、補助（補助金）、受託（受託事業）のどれか。")
+    source: Text | None = Field(
+        default=None, title="補助元・委託元", description="補助や受託のときの相手（例: 東京都、西東京市）。")
+
+
+STATUSES = ("新規", "拡充", "継続", "縮小", "廃止")
+CATEGORIES = ("社会福祉事業", "公益事業", "収益事業")
+
+
 class Initiative(_Strict):
     """A 取り組み: １．組織運営の取り組み …"""
 
@@ -301,6 +334,17 @@ class Initiative(_Strict):
         description="項目ごとのまとまりのリスト。",
     )
     note: Text | None = Field(default=None, title="注記", description="取り組みに添える注記。")
+    status: Literal["新規", "拡充", "継続", "縮小", "廃止"] | None = Field(
+        default=None, title="事業の状況", description="新規・拡充・継続・縮小・廃止のどれか。")
+    funding: Funding | None = Field(default=None, title="財源", description="自主・補助・受託と、その相手。")
+    category: Literal["社会福祉事業", "公益事業", "収益事業"] | None = Field(
+        default=None, title="事業区分", description="社会福祉事業・公益事業・収益事業のどれか。")
+    schedule: Text | None = Field(default=None, title="実施時期", description="例: 通年、4月～9月。")
+    owner: Text | None = Field(default=None, title="担当", description="担当する課・係・人など。")
+    budget: Budget | None = Field(default=None, title="予算額", description="予算額（金額と単位）。")
+    goals: list[Slug] = Field(
+        default_factory=list, title="基本目標",
+        description="この取り組みが担う、複数年度の計画の目標の ID（year.yaml の goals に書いたもの）。")
 
 
 class Unit(_Strict):
@@ -335,6 +379,13 @@ class Department(_Strict):
         title="計画単位の並び順",
         description="この課の計画単位ファイル名（拡張子なし）を表示順に。書かなかったものはファイル名順で後に続きます。",
     )
+
+
+class Goal(_Strict):
+    """A goal of the multi-year plan that 取り組み serve (declared once in the year file)."""
+
+    id: Slug = Field(title="ID", description="取り組みの goals から指す識別子。")
+    title: Text = Field(title="目標", description="目標の文言（例: 誰もが安心して暮らせるまち）。")
 
 
 class YearFile(_Strict):
@@ -375,6 +426,22 @@ class YearFile(_Strict):
         default=None,
         title="連絡先",
         description="問い合わせ先（住所・電話番号など）。リストにすると複数行で表示します。",
+    )
+    basic_policy: Policy = Field(
+        default_factory=list, title="基本方針",
+        description="年度全体の基本方針（段落・箇条書き・番号付きリスト）。表紙の次に表示します。")
+    priorities: list[Text] = Field(
+        default_factory=list, title="重点目標", description="年度の重点目標の一覧。")
+    goals: list[Goal] = Field(
+        default_factory=list, title="計画の目標",
+        description="複数年度の計画の目標。取り組みの goals から ID で指し、目標ごとのページができます。")
+    budget_total: Budget | None = Field(
+        default=None, title="予算額の合計",
+        description="取り組みの予算額の合計。書くと、合計が合っているかを検査します。")
+    settings: Overrides | None = Field(
+        default=None,
+        title="この年度の設定",
+        description="plans/jigyo.yaml の設定のうち、この年度だけ変えるもの（表題・年度の表記・呼び名・番号・列の見出し）。",
     )
     limits: Limits = Field(
         default=DEFAULT,

@@ -73,4 +73,15 @@ def new_year(plans_dir: Path, year: int) -> NewYear:
         files[path.name] = data
     replace_folders({target: files})
     copied = list(files)
+    stale = _stale_years(target)
+    if stale:
+        warnings.append(msg("new_year_stale", path=target.as_posix(), count=stale))
     return NewYear(target, tuple(copied), tuple(warnings))
+
+
+def _stale_years(folder: Path) -> int:
+    """How many 年度 and dates of the year copied from are left (jigyo lint's stale-year)."""
+    from .lint import lint_year
+    from .lint.staleyear import RULE, count_stale
+
+    return count_stale(lint_year(folder, only=frozenset({RULE})))

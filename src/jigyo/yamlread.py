@@ -13,7 +13,6 @@ errors are explained by :mod:`jigyo.yamlslips`.
 
 from __future__ import annotations
 
-import errno
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,8 +22,9 @@ from typing import Any, NoReturn
 import yaml
 
 from . import yamlslips
+from .failures import os_reason_msg
 from .limits import DEFAULT, Limits
-from .messages import MESSAGES, msg
+from .messages import msg
 from .problems import Problem, problem
 
 # The base resolver gives every plain scalar the str tag, which is what a plan
@@ -340,11 +340,8 @@ def _syntax_problem(path: Path, text: str, err: yaml.MarkedYAMLError, limits: Li
 
 def unreadable(path: Path, err: OSError) -> Problem:
     """A file or folder the system would not let us read, said in the user's words."""
-    name = errno.errorcode.get(err.errno or 0, "")
-    code = f"os_{'EACCES' if name == 'EPERM' else name}"  # the system's reasons (messages.cli)
-    reason = msg(code) if code in MESSAGES else msg(
-        "os_other", number=err.errno if err.errno is not None else "?")
-    return problem(path, 1, 1, "unreadable", reason=reason, detail=err.strerror or str(err))
+    return problem(path, 1, 1, "unreadable", reason=os_reason_msg(err),
+                   detail=err.strerror or str(err))
 
 
 def read(path: Path, limits: Limits = DEFAULT) -> tuple[Document | None, list[Problem]]:

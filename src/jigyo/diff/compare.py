@@ -26,6 +26,20 @@ def _era(view: YearView, other: YearView) -> str:
     return ""
 
 
+def _year_fields(old: YearView, new: YearView) -> tuple[tuple[str, str, str], ...]:
+    """The year-level typed fields, each as printed text on both sides."""
+    def policy(view: YearView) -> str:
+        return "\n".join(line for block in view.basic_policy for line in block.printed)
+
+    def goals(view: YearView) -> str:
+        return "\n".join(f"{g.id}: {g.title}" for g in view.goals)
+
+    return (("basic_policy", policy(old), policy(new)),
+            ("priorities", "\n".join(old.priorities), "\n".join(new.priorities)),
+            ("goals", goals(old), goals(new)),
+            ("budget_total", old.budget_total or "", new.budget_total or ""))
+
+
 def _year_changes(old: YearView, new: YearView, ignore_order: bool) -> Iterator[Change]:
     old_era, new_era = _era(old, new), _era(new, old)
     if (old_era or new_era) and old.era != new.era:
@@ -37,7 +51,8 @@ def _year_changes(old: YearView, new: YearView, ignore_order: bool) -> Iterator[
                        ("draft", "true" if old.draft else "", "true" if new.draft else ""),
                        ("approved", old.approved or "", new.approved or ""),
                        ("published", old.published or "", new.published or ""),
-                       ("contact", "\n".join(old.contact), "\n".join(new.contact))):
+                       ("contact", "\n".join(old.contact), "\n".join(new.contact)),
+                       *_year_fields(old, new)):
         change = field_change(YEAR, "year", (), name, a, b)
         if change is not None:
             yield change
@@ -133,6 +148,7 @@ def _diff(old: YearView | None, new: YearView | None, old_label: str, new_label:
         year_changes=year_changes, units=tuple(units), ignore_order=ignore_order,
         organization=shown.organization if shown is not None else "",
         old_era=old.era if old is not None else "", new_era=new.era if new is not None else "",
+        words=tuple(shown.labels.words().items()) if shown is not None else (),
     )
 
 

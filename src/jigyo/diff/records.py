@@ -119,6 +119,8 @@ class DiffReport:
     old_era: str = ""
     new_era: str = ""
     """The printed era of each side (令和２年度), for headings."""
+    words: tuple[tuple[str, str], ...] = ()
+    """The plan's own names of its levels (message code → Japanese), from its settings."""
 
     @property
     def changes(self) -> tuple[Change, ...]:

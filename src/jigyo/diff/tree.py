@@ -111,6 +111,8 @@ def _entry_fields(entry: EntryView) -> tuple[dict[str, str], tuple[RowText, ...]
               "content_span": _span(entry.content), "target_span": _span(entry.target)}
     if not entry.numbered:
         fields["numbered"] = "false"
+    if any(entry.extra):  # the extra columns of the settings, one line each
+        fields["extra"] = " / ".join("、".join(lines) for lines in entry.extra)
     return fields, rows
 
 

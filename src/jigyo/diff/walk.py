@@ -90,6 +90,7 @@ def _pair_own(out: Events, ctx: Context, old: Node, new: Node, block: int) -> No
         va, vb = old.view, new.view
         for name, x, y in (("commissioned", va.commissioned, vb.commissioned),
                            ("note", va.note or "", vb.note or ""),
+                           ("facts", va.facts_line, vb.facts_line),
                            ("numbering", "table" if va.numbering == "table" else "",
                             "table" if vb.numbering == "table" else "")):
             _add(out, field_change(ctx, "initiative", path, name, x, y))
@@ -103,7 +104,8 @@ def _pair_own(out: Events, ctx: Context, old: Node, new: Node, block: int) -> No
         _entry_pair(out, ctx, old, new, block)
 
 
-ENTRY_FIELDS = ("content", "target", "note", "numbered", "content_span", "target_span")
+ENTRY_FIELDS = ("content", "target", "note", "numbered", "content_span", "target_span",
+                "extra")
 SHOWN_FIELDS = ("content", "target", "note")
 """The fields of an entry that have a row of their own in the 新旧対照表."""
 

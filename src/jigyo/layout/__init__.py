@@ -11,8 +11,9 @@ wrote it (inline Markdown); each renderer converts it for its own format.
 - :mod:`.derive`: building the views from the loaded plan.
 """
 
+from ..numbering import jnum
 from .derive import blocks, commissioned, initiative_view, unit_view, year_view
-from .labels import LABELS, Labels, era_label, jnum
+from .labels import LABELS, Labels, era_label
 from .table import entry_numbers, lines, marker
 from .views import (
     BlockView,

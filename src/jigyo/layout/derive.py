@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from .. import model
 from ..loader import LoadedUnit, LoadedYear
-from .labels import LABELS, Labels, era_label, jnum
-from .table import cell_text_span, entry_anchor, entry_numbers, flat, lines, marker, table
+from .labels import LABELS, Labels, era_label
+from .table import (
+    cell_text_span,
+    entry_anchor,
+    entry_extra,
+    entry_note,
+    entry_numbers,
+    flat,
+    lines,
+    marker,
+    table,
+)
 from .views import (
     BlockView,
     CellText,
     DepartmentView,
     EntryRow,
     EntryView,
+    GoalServing,
+    GoalView,
     GroupView,
     InitiativeView,
     UnitView,
@@ -38,7 +50,7 @@ def blocks(policy: model.Policy, labels: Labels = LABELS) -> tuple[BlockView, ..
             views.append(BlockView("bullets", tuple((labels.bullet, b) for b in block.bullets)))
         else:
             views.append(BlockView("numbered", tuple(
-                (labels.numbered_item.format(n=jnum(i)), t)
+                (labels.list_no(i), t)
                 for i, t in enumerate(block.numbered, 1))))
     return tuple(views)
 
@@ -66,8 +78,10 @@ def _groups(initiative: model.Initiative, anchor: str, labels: Labels) -> tuple[
                              _cell_text(r.target, labels) or CellText())
                     for r in entry.rows
                 ),
-                note=entry.note,
+                note=entry_note(entry, labels),
                 anchor=entry_anchor(anchor, g, e, entry.id),
+                extra=tuple(entry_extra(entry, kind, key, labels)
+                            for kind, key, _, _ in labels.extra_columns),
             )
             for e, entry in enumerate(group.entries)
         ))
@@ -75,12 +89,35 @@ def _groups(initiative: model.Initiative, anchor: str, labels: Labels) -> tuple[
     )
 
 
+def amount(budget: model.Budget) -> str:
+    """1,200千円: the amount with thousands separators, then its unit."""
+    return f"{budget.amount:,}{budget.unit}"
+
+
+def facts(initiative: model.Initiative, labels: Labels = LABELS,
+          goal_titles: dict[str, str] | None = None) -> tuple[tuple[str, str], ...]:
+    """The typed fields of a 取り組み as (label, printed value), in a fixed order."""
+    found: list[tuple[str, str | None]] = [
+        (labels.status, initiative.status),
+        (labels.category, initiative.category),
+        (labels.funding, None if initiative.funding is None else initiative.funding.kind + (
+            f"（{initiative.funding.source}）" if initiative.funding.source else "")),
+        (labels.schedule, initiative.schedule),
+        (labels.owner, initiative.owner),
+        (labels.budget, None if initiative.budget is None else amount(initiative.budget)),
+    ]
+    titles = goal_titles or {}
+    found += [(labels.goal, titles.get(goal, goal)) for goal in initiative.goals]
+    return tuple((label, value) for label, value in found if value)
+
+
 def initiative_view(index: int, initiative: model.Initiative,
-                    labels: Labels = LABELS) -> InitiativeView:
+                    labels: Labels = LABELS,
+                    goal_titles: dict[str, str] | None = None) -> InitiativeView:
     anchor = initiative.id or f"t{index}"
     rows = table(initiative, anchor, labels)
     return InitiativeView(
-        number=labels.initiative_number.format(n=jnum(index)),
+        number=labels.initiative_no(index),
         title=initiative.title,
         commissioned=labels.commissioned(initiative.commissioned_by),
         anchor=anchor,
@@ -92,10 +129,13 @@ def initiative_view(index: int, initiative: model.Initiative,
         groups=_groups(initiative, anchor, labels),
         flat=flat(rows, labels),
         labels=labels,
+        facts=facts(initiative, labels, goal_titles),
+        goals=tuple(initiative.goals),
     )
 
 
-def unit_view(loaded: LoadedUnit, labels: Labels = LABELS) -> UnitView:
+def unit_view(loaded: LoadedUnit, labels: Labels = LABELS,
+              goal_titles: dict[str, str] | None = None) -> UnitView:
     unit = loaded.unit
     return UnitView(
         slug=loaded.slug,
@@ -104,29 +144,52 @@ def unit_view(loaded: LoadedUnit, labels: Labels = LABELS) -> UnitView:
         project=unit.project,
         commissioned=labels.commissioned(unit.commissioned_by),
         policy=blocks(unit.policy, labels),
-        initiatives=tuple(initiative_view(i, t, labels)
+        initiatives=tuple(initiative_view(i, t, labels, goal_titles)
                           for i, t in enumerate(unit.initiatives, 1)),
         note=unit.note,
         labels=labels,
     )
 
 
-def year_view(year: LoadedYear, labels: Labels = LABELS) -> YearView:
-    """The view of one year, every fixed word taken from `labels`."""
+def year_view(year: LoadedYear, labels: Labels | None = None) -> YearView:
+    """The view of one year, every fixed word taken from `labels` (by default
+    from the plans folder's settings and the year's overrides)."""
+    from ..settings.labels import labels_for, merged, title_of
+
     meta = year.meta
+    chosen = merged(year.settings, meta.settings)
+    if labels is None:
+        labels = labels_for(year.settings, meta)
+    last = meta.fiscal_year + chosen.period - 1 if chosen.period else None
+    titles = {goal.id: goal.title for goal in meta.goals}
+    departments = tuple(
+        DepartmentView(dept.name, tuple(unit_view(u, labels, titles) for u in units))
+        for dept, units in year.departments()
+    )
     return YearView(
         year=year.year,
-        era=meta.era_label or era_label(meta.fiscal_year),
+        era=meta.era_label or era_label(meta.fiscal_year, labels.era_style, last),
         organization=meta.organization,
-        title=meta.title,
-        departments=tuple(
-            DepartmentView(dept.name, tuple(unit_view(u, labels) for u in units))
-            for dept, units in year.departments()
-        ),
+        title=title_of(meta, chosen),
+        departments=departments,
         source=year,
         draft=meta.draft,
         approved=meta.approved,
         published=meta.published,
         contact=tuple(lines(meta.contact)),
         labels=labels,
+        basic_policy=blocks(meta.basic_policy, labels),
+        priorities=tuple(meta.priorities),
+        goals=_goals(meta, departments),
+        budget_total=None if meta.budget_total is None else amount(meta.budget_total),
     )
+
+
+def _goals(meta: model.YearFile, departments: tuple[DepartmentView, ...]) -> tuple[GoalView, ...]:
+    """Each declared goal with the 取り組み that serve it, in the plan's order."""
+    return tuple(
+        GoalView(goal.id, goal.title, tuple(
+            GoalServing(unit.slug, unit.label, ini.anchor, ini.heading)
+            for dept in departments for unit in dept.units for ini in unit.initiatives
+            if goal.id in ini.goals))
+        for goal in meta.goals)

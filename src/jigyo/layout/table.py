@@ -46,11 +46,45 @@ def entry_numbers(initiative: model.Initiative, labels: Labels = LABELS) -> list
         for entry in group.entries:
             if entry.name is not None and entry.numbered:
                 count += 1
-                current.append(labels.entry_number.format(n=count))
+                current.append(labels.entry_no(count))
             else:
                 current.append("")
         numbers.append(current)
     return numbers
+
+
+def entry_extra(entry: model.Entry, kind: str, key: str,
+                labels: Labels = LABELS) -> tuple[str, ...]:
+    """The lines of one extra column (実施時期, 担当, 予算額, 備考, custom) of an entry."""
+    if kind == "budget":
+        return () if entry.budget is None else (f"{entry.budget.amount:,}{entry.budget.unit}",)
+    if kind == "custom":
+        return tuple(lines(entry.custom.get(key)))
+    value: model.Lines | None = getattr(entry, kind)
+    return tuple(lines(value))
+
+
+EXTRA_KINDS = ("schedule", "owner", "budget", "remarks")
+
+
+def unshown_extras(entry: model.Entry, labels: Labels = LABELS) -> tuple[str, ...]:
+    """Typed cells of an entry that no column shows, as 実施時期：4月 lines (never dropped)."""
+    shown = {(kind, key) for kind, key, _, _ in labels.extra_columns}
+    found: list[str] = []
+    for kind in EXTRA_KINDS:
+        if (kind, kind) not in shown:
+            found += [f"{getattr(labels, kind)}：{line}"
+                      for line in entry_extra(entry, kind, kind, labels)]
+    for key in entry.custom:
+        if ("custom", key) not in shown:
+            found += [f"{key}：{line}" for line in lines(entry.custom[key])]
+    return tuple(found)
+
+
+def entry_note(entry: model.Entry, labels: Labels = LABELS) -> str | None:
+    """The entry's note, with the typed cells no column shows added (実施時期：4月)."""
+    parts = [p for p in (entry.note, *unshown_extras(entry, labels)) if p]
+    return labels.fact_separator.join(parts) if parts else None
 
 
 def entry_anchor(anchor: str, group: int, entry: int, given: str | None) -> str:
@@ -94,7 +128,7 @@ def table(initiative: model.Initiative, anchor: str,
             has_content = entry.rows is not None or content_covered or bool(
                 spans["content"] and spans["content"].lines
             )
-            note = entry.note
+            note = entry_note(entry, labels)
             if entry.name is not None:
                 sub_rows[0].append(CellView(
                     "name", (entry.name,),
@@ -121,6 +155,9 @@ def table(initiative: model.Initiative, anchor: str,
                     sub_rows[0].append(CellView("name", (), note=note, anchor=here))
                 if spans["target"] is not None:
                     sub_rows[0].append(spans["target"])
+            for kind, key, _, _ in labels.extra_columns:
+                sub_rows[0].append(CellView("extra", entry_extra(entry, kind, key, labels),
+                                            rowspan=heights[e_index]))
             rows += [RowView(tuple(cells), g_index) for cells in sub_rows]
     return tuple(rows)
 
@@ -134,9 +171,12 @@ def flat(rows: tuple[RowView, ...], labels: Labels = LABELS) -> tuple[FlatRow, .
         item: CellView | None = None
         target: CellView | None = None
         content: list[CellView] = []
+        extra: list[CellView] = []
         for cell in row.cells:
             if cell.kind == "item":
                 item = cell
+            elif cell.kind == "extra":
+                extra.append(cell)
             elif cell.kind == "target":
                 target, target_left = cell, cell.rowspan
             else:
@@ -144,5 +184,7 @@ def flat(rows: tuple[RowView, ...], labels: Labels = LABELS) -> tuple[FlatRow, .
         if target is None and target_left > 0:
             target = CellView("target", (labels.ditto,))
         target_left -= 1
-        out.append(FlatRow(item, tuple(content), target))
+        if labels.extra_columns and not extra:
+            extra = [CellView("extra") for _ in labels.extra_columns]
+        out.append(FlatRow(item, tuple(content), target, tuple(extra)))
     return tuple(out)

@@ -74,6 +74,8 @@ class EntryView:
     rows: tuple[EntryRow, ...] | None
     note: str | None
     anchor: str
+    extra: tuple[tuple[str, ...], ...] = ()
+    """The lines of each extra column (実施時期, 担当, …), in the settings' order."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ class GroupView:
 class CellView:
     """One cell of the printed table (with its rowspan and colspan)."""
 
-    kind: Literal["item", "name", "content", "target"]
+    kind: Literal["item", "name", "content", "target", "extra"]
     lines: tuple[str, ...] = ()
     marker: str = ""
     """Printed before each line (・ in a bulleted cell)."""
@@ -119,6 +121,8 @@ class FlatRow:
     item: CellView | None
     content: tuple[CellView, ...]
     target: CellView | None
+    extra: tuple[CellView, ...] = ()
+    """The cells of the extra columns (実施時期, 担当, …) that start on this row."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,16 @@ class InitiativeView:
     flat: tuple[FlatRow, ...] = ()
     """The same table with merged cells written out, for Markdown."""
     labels: Labels = field(default=LABELS, repr=False, compare=False)
+    facts: tuple[tuple[str, str], ...] = ()
+    """(label, value) of the typed fields as printed: (状況, 新規), (予算額, 1,200千円), …"""
+    goals: tuple[str, ...] = ()
+    """The ids of the goals of the multi-year plan this 取り組み serves."""
+
+    @property
+    def facts_line(self) -> str:
+        """状況：新規　財源：補助（東京都）　予算額：1,200千円, or "" when none is written."""
+        return self.labels.fact_separator.join(
+            self.labels.fact_form.format(label=label, value=value) for label, value in self.facts)
 
     @property
     def heading(self) -> str:
@@ -152,8 +166,10 @@ class InitiativeView:
     def caption(self) -> str:
         """The table's caption: １．組織運営の取り組みの項目・内容・目標値."""
         item, content, target = self.labels.columns()
-        return self.labels.caption_form.format(
+        caption = self.labels.caption_form.format(
             heading=self.numbered_title, item=item, content=content, target=target)
+        extra = self.labels.headers()[3:]
+        return caption + "".join(f"・{header}" for header in extra)
 
     @property
     def content_columns(self) -> int:
@@ -189,13 +205,32 @@ class UnitView:
     @property
     def banner(self) -> str:
         """【法人運営係】."""
-        return self.labels.bracket(self.label)
+        return self.labels.banner(self.label)
 
 
 @dataclass(frozen=True)
 class DepartmentView:
     name: str
     units: tuple[UnitView, ...]
+
+
+@dataclass(frozen=True)
+class GoalServing:
+    """One 取り組み serving a goal: where it is and how it is headed."""
+
+    slug: str
+    unit: str
+    anchor: str
+    heading: str
+
+
+@dataclass(frozen=True)
+class GoalView:
+    """A goal of the multi-year plan with the 取り組み that serve it (a page of the site)."""
+
+    id: str
+    title: str
+    serving: tuple[GoalServing, ...]
 
 
 @dataclass(frozen=True)
@@ -212,6 +247,11 @@ class YearView:
     published: str | None = None
     contact: tuple[str, ...] = ()
     labels: Labels = field(default=LABELS, repr=False, compare=False)
+    basic_policy: tuple[BlockView, ...] = ()
+    priorities: tuple[str, ...] = ()
+    goals: tuple[GoalView, ...] = ()
+    budget_total: str | None = None
+    """The year's total budget as printed (1,200千円), when the year file gives one."""
 
     @property
     def draft_mark(self) -> str:
@@ -227,7 +267,8 @@ class YearView:
     @property
     def site_title(self) -> str:
         """西東京市社会福祉協議会 事業計画: the name of the site."""
-        return self.labels.site_title_form.format(organization=self.organization)
+        return self.labels.site_title_form.format(organization=self.organization,
+                                                 kind=self.title)
 
     @property
     def publication(self) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -31,6 +31,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff_field_approved": ("承認", "approval"),
     "diff_field_published": ("発行日", "publication date"),
     "diff_field_contact": ("連絡先", "contact"),
+    "diff_field_extra": ("追加の列", "extra columns"),
+    "diff_field_facts": ("状況・財源・予算額など", "status, funding, budget and other facts"),
+    "diff_field_basic_policy": ("基本方針", "basic policy"),
+    "diff_field_priorities": ("重点目標", "priorities"),
+    "diff_field_goals": ("計画の目標", "goals of the plan"),
+    "diff_field_budget_total": ("予算額の合計", "total budget"),
     # what changed: levels
     "diff_level_year": ("年度", "year"),
     "diff_level_department": ("課", "department"),

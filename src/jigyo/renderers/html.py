@@ -67,8 +67,9 @@ def normalize_base_url(value: str | None) -> str:
     return value.rstrip("/") + "/" if value else ""
 
 
-def pdf_name(year: int) -> str:
-    return f"jigyo-keikaku-{year}.pdf"
+def pdf_name(year: int, stem: str = "jigyo-keikaku") -> str:
+    """The printed plan's file name in the site (the stem comes from the settings)."""
+    return f"{stem}-{year}.pdf"
 
 
 def _size_label(size: int) -> str:
@@ -149,8 +150,9 @@ class _Site:
         previous = next((y for y in self.years if y.year == year.year - 1), None)
         extras = YearExtras()
         if pdf is not None:
-            self.files[f"{year.year}/{pdf_name(year.year)}"] = pdf
-            extras = YearExtras(pdf=pdf_name(year.year), pdf_size=_size_label(len(pdf)))
+            name = pdf_name(year.year, year.labels.file_stem)
+            self.files[f"{year.year}/{name}"] = pdf
+            extras = YearExtras(pdf=name, pdf_size=_size_label(len(pdf)))
         if previous is not None and render_diff is not None:
             name = self.comparison_pages(previous, year, render_diff(previous, year))
             extras = YearExtras(extras.pdf, extras.pdf_size, name,
@@ -199,6 +201,12 @@ class _Site:
                 [top, self.year_crumb(year, None)],
                 year=year, extras=year_extras[year.year], years=self.years,
             )
+            for goal in year.goals:  # one page per goal of the multi-year plan
+                self.page(
+                    f"{year.year}/goal-{goal.id}.html", "goal.html", f"{goal.title} | {base}",
+                    [top, self.year_crumb(year, "index.html"), Crumb(goal.title)],
+                    year=year, goal=goal,
+                )
             self.page(
                 f"{year.year}/all.html", "print.html", f"全体（1ページ） | {base}",
                 [top, self.year_crumb(year, "index.html"), Crumb("全体（1ページ）")],

@@ -25,6 +25,13 @@ def _cell(cell: CellText | None) -> dict[str, Any] | None:
 
 
 def _entry(entry: EntryView) -> dict[str, Any]:
+    data = _entry_core(entry)
+    if entry.extra:  # the extra columns, only in a plan whose settings declare them
+        data["extra"] = [list(lines) for lines in entry.extra]
+    return data
+
+
+def _entry_core(entry: EntryView) -> dict[str, Any]:
     return {
         "id": entry.id,
         "number": entry.number or None,
@@ -41,6 +48,15 @@ def _entry(entry: EntryView) -> dict[str, Any]:
 
 
 def _initiative(ini: InitiativeView) -> dict[str, Any]:
+    data = _initiative_core(ini)
+    if ini.facts:  # typed fields, only where written (older plans keep their exact data)
+        data["facts"] = [{"label": label, "value": value} for label, value in ini.facts]
+    if ini.goals:
+        data["goals"] = list(ini.goals)
+    return data
+
+
+def _initiative_core(ini: InitiativeView) -> dict[str, Any]:
     return {
         "id": ini.id,
         "number": ini.number,
@@ -68,6 +84,21 @@ def _unit(view: UnitView) -> dict[str, Any]:
 
 
 def year_data(view: YearView) -> dict[str, Any]:
+    data = _year_core(view)
+    if view.basic_policy:  # year-level fields, only where written
+        data["basic_policy"] = _blocks(view.basic_policy)
+    if view.priorities:
+        data["priorities"] = list(view.priorities)
+    if view.goals:
+        data["goals"] = [{"id": g.id, "title": g.title,
+                          "serving": [{"unit": s.slug, "anchor": s.anchor} for s in g.serving]}
+                         for g in view.goals]
+    if view.budget_total:
+        data["budget_total"] = view.budget_total
+    return data
+
+
+def _year_core(view: YearView) -> dict[str, Any]:
     return {
         "fiscal_year": view.year,
         "era": view.era,

@@ -30,10 +30,11 @@ def _cell(cell: CellView | None) -> str:
     return "<br>".join(parts)
 
 
-def row_cells(row: FlatRow) -> tuple[str, str, str]:
-    """(項目, 内容, 目標値) of one table row as Markdown cell text."""
+def row_cells(row: FlatRow) -> tuple[str, ...]:
+    """(項目, 内容, 目標値, extra columns…) of one table row as Markdown cell text."""
     content = [text for text in (_cell(c) for c in row.content) if text]
-    return _cell(row.item), "<br>".join(content), _cell(row.target)
+    return (_cell(row.item), "<br>".join(content), _cell(row.target),
+            *(_cell(c) for c in row.extra))
 
 
 _BLANK_RUNS = re.compile(r"\n{3,}")

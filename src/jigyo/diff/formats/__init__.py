@@ -31,4 +31,7 @@ def renderer(name: str) -> Callable[[Sequence[DiffReport], Options], str | bytes
 
 def render(reports: Sequence[DiffReport], name: str, options: Options) -> str | bytes:
     """The reports in the format `name` (one of NAMES)."""
-    return renderer(name)(reports, options)
+    from ...messages import wording
+
+    with wording(dict(reports[0].words) if reports else {}):
+        return renderer(name)(reports, options)
