@@ -173,3 +173,18 @@ def test_more_columns_join_at_the_end_in_the_same_order():
     columns, rows = table(views(REFERENCE)[0], [extra])
     assert [c.name for c in columns] == [c.name for c in COLUMNS] + ["実績"]
     assert rows and all(r[-1] == "済" for r in rows)
+
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+
+
+def test_the_settings_words_and_extra_columns_are_used(tmp_path: Path):
+    files = render_csv(views(EXAMPLES / "shirosato-yosan" / "plans"))
+    header = files["2015.csv"].decode().splitlines()[0].split(",")
+    assert "項" in header and "説明" in header and "予算額（千円）_数値" in header
+    files = render_csv(views(EXAMPLES / "hita-houkoku" / "plans"))
+    header = files["2015.csv"].decode().splitlines()[0].split(",")
+    assert header[-2:] == ["決算額", "備考（追加列）"]  # never two columns of one name
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    assert validate(str(tmp_path / "datapackage.json")).valid

@@ -115,3 +115,11 @@ def test_characters_xml_cannot_hold_are_dropped():
     from jigyo.renderers.office_text import plain
 
     assert plain("7回\x07予定\x1b") == "7回予定"
+
+
+def test_extra_columns_of_the_settings_are_laid_out():
+    folder = Path(__file__).parents[1] / "examples" / "kamisu-katsudou" / "plans"
+    year = views(folder)[0]
+    document = docx.Document(io.BytesIO(render_docx([year])[f"{year.year}.docx"]))
+    head = [c.text for c in document.tables[0].rows[0].cells]
+    assert head[-2:] == ["担当", "評価"] and head[0] == year.labels.headers()[0]

@@ -108,3 +108,13 @@ def test_libreoffice_prints_the_workbook(built: Path, tmp_path: Path):
         assert compact(unit.banner) in text
     assert "2,100件程度" in text and "年間1235回を予定" in text
     assert 10 <= pdf_pages(pdf) <= 120
+
+
+def test_extra_columns_of_the_settings_are_laid_out():
+    folder = Path(__file__).parents[1] / "examples" / "kamisu-katsudou" / "plans"
+    year = views(folder)[0]
+    book = load_workbook(io.BytesIO(render_xlsx([year])[f"{year.year}.xlsx"]))
+    sheet = book.worksheets[0]
+    item, content, target, *extra = year.labels.headers()
+    assert extra == ["担当", "評価"]
+    assert [sheet.cell(1, c).value for c in range(1, 7)] == [item, content, None, target, *extra]

@@ -31,7 +31,14 @@ from .office_text import plain, printed_cell, xml_safe
 
 WIDTHS_MM = (34.0, 34.0, 68.0, 34.0)
 """項目, 内容 (name), 内容, 目標値: 170 mm, the width between the margins."""
-KIND_COLUMN = {"item": 0, "name": 1, "content": 1, "target": 3}
+EXTRA_MM = 20.0
+"""Each extra column of the settings (実施時期, 担当, …), taken from the 内容 column."""
+KIND_COLUMN = {"item": 0, "name": 1, "content": 1, "target": 3, "extra": 4}
+
+
+def _widths(extra: int) -> tuple[float, ...]:
+    item, name, content, target = WIDTHS_MM
+    return (item, name, max(30.0, content - EXTRA_MM * extra), target, *(EXTRA_MM,) * extra)
 
 
 def _fill(cell: _Cell, text: str, bold: bool = False) -> None:
@@ -54,14 +61,17 @@ def _blocks(document: DocumentObject, label: str, blocks: tuple[BlockView, ...])
 
 def _table(document: DocumentObject, ini: InitiativeView, rows: tuple[RowView, ...]) -> None:
     """The printed table: each cell placed at the next free column, merged over its span."""
-    table = document.add_table(rows=len(rows) + 1, cols=len(WIDTHS_MM))
+    widths = _widths(len(ini.labels.extra_columns))
+    columns = len(widths)
+    table = document.add_table(rows=len(rows) + 1, cols=columns)
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    item, content, target = ini.labels.columns()
+    item, content, target, *extra = ini.labels.headers()
     head = table.rows[0].cells
     merged_head = head[1].merge(head[2])
-    for cell, text in ((head[0], item), (merged_head, content), (head[3], target)):
+    for cell, text in ((head[0], item), (merged_head, content), (head[3], target),
+                       *((head[4 + i], h) for i, h in enumerate(extra))):
         _fill(cell, text, bold=True)
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         shade(cell)
@@ -71,11 +81,11 @@ def _table(document: DocumentObject, ini: InitiativeView, rows: tuple[RowView, .
         r = index + 1
         for view in row.cells:
             column = KIND_COLUMN[view.kind]
-            while (r, column) in taken and column < len(WIDTHS_MM) - 1:
+            while (r, column) in taken and column < columns - 1:
                 column += 1
-            span = min(view.colspan, len(WIDTHS_MM) - column)
+            span = min(view.colspan, columns - column)
             if view.kind == "target":
-                column, span = len(WIDTHS_MM) - 1, 1
+                column, span = 3, 1
             for dr in range(view.rowspan):
                 for dc in range(span):
                     taken.add((r + dr, column + dc))
@@ -83,7 +93,7 @@ def _table(document: DocumentObject, ini: InitiativeView, rows: tuple[RowView, .
             if view.rowspan > 1 or span > 1:
                 cell = cell.merge(table.cell(r + view.rowspan - 1, column + span - 1))
             _fill(cell, printed_cell(view), bold=view.kind == "item")
-    set_widths(table, WIDTHS_MM)
+    set_widths(table, widths)
 
 
 def _initiative(document: DocumentObject, ini: InitiativeView) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..layout import CellText, EntryView, GroupView, InitiativeView, UnitView, YearView
@@ -152,8 +152,44 @@ def places(year: YearView) -> Iterator[Place]:
                     left -= 1
 
 
+def _worded(year: YearView) -> tuple[Column, ...]:
+    """COLUMNS with 項目, 内容 and 目標値 in the project's own words (Labels)."""
+    item, content, target = year.labels.columns()
+    words = {"項目": item, "内容": content, "目標値": target}
+    if all(key == value for key, value in words.items()):
+        return COLUMNS
+    out: list[Column] = []
+    for column in COLUMNS:
+        head, _, tail = column.name.partition("_")
+        if head in words:
+            name = words[head] + (f"_{tail}" if tail else "")
+            title = column.title.replace(head, words[head], 1)
+            column = replace(column, name=name, title=title)
+        out.append(column)
+    return tuple(out)
+
+
+def _extra_column(index: int, header: str, taken: set[str]) -> Column:
+    """An extra column the project's settings add to the table (実施時期, 担当, …)."""
+
+    def value(place: Place) -> str:
+        lines = place.entry.extra[index] if index < len(place.entry.extra) else ()
+        return "\n".join(lines)
+
+    name = header if header not in taken else f"{header}（追加列）"
+    taken.add(name)
+    return Column(name, header, f"設定で加えた列「{header}」。", "string", value)
+
+
 def table(year: YearView, extra: Sequence[Column] = ()) -> tuple[tuple[Column, ...],
                                                                   list[list[str]]]:
-    """The columns and the rows (each a list of cell texts) of one year."""
-    columns = COLUMNS + tuple(extra)
+    """The columns and the rows (each a list of cell texts) of one year.
+
+    After :data:`COLUMNS` come the extra columns of the project's settings, then `extra`.
+    """
+    worded = _worded(year)
+    taken = {c.name for c in worded}
+    settings = tuple(_extra_column(i, header, taken)
+                     for i, header in enumerate(year.labels.headers()[3:]))
+    columns = worded + settings + tuple(extra)
     return columns, [[c.value(p) for c in columns] for p in places(year)]

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.header_footer import HeaderFooter, HeaderFooterItem
 from openpyxl.worksheet.header_footer import _HeaderFooterPart as _Header
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -24,8 +25,9 @@ BODY_FONT = "ＭＳ 明朝"
 HEADING_FONT = "ＭＳ ゴシック"
 WIDTHS = (18.0, 22.0, 44.0, 16.0)
 """Column widths (in Excel's character units) of 項目, 内容 (name), 内容, 目標値."""
-COLUMNS = len(WIDTHS)
-KIND_COLUMN = {"item": 0, "name": 1, "content": 1, "target": 3}
+EXTRA_WIDTH = 14.0
+"""Width of each extra column the settings add (実施時期, 担当, …)."""
+KIND_COLUMN = {"item": 0, "name": 1, "content": 1, "target": 3, "extra": 4}
 LINE_POINTS = 14.0
 
 _THIN = Side(style="thin", color="000000")
@@ -65,6 +67,8 @@ class Cursor:
 
     row: int
     heights: dict[int, float]
+    widths: tuple[float, ...] = WIDTHS
+    """Every column's width: 項目, 内容 (two), 目標値, then the extra columns."""
 
     def need(self, row: int, points: float) -> None:
         self.heights[row] = max(self.heights.get(row, LINE_POINTS + 4), points)
@@ -76,8 +80,8 @@ def _text_row(sheet: Worksheet, cursor: Cursor, text: str, font: Font) -> None:
     cell = sheet.cell(row=cursor.row, column=1)
     cell.font, cell.alignment = font, WRAP
     sheet.merge_cells(start_row=cursor.row, start_column=1, end_row=cursor.row,
-                      end_column=COLUMNS)
-    cursor.need(cursor.row, lines_needed(text, sum(WIDTHS)) * LINE_POINTS + 4)
+                      end_column=len(cursor.widths))
+    cursor.need(cursor.row, lines_needed(text, sum(cursor.widths)) * LINE_POINTS + 4)
     cursor.row += 1
 
 
@@ -94,15 +98,16 @@ def _table(sheet: Worksheet, cursor: Cursor, rows: tuple[RowView, ...]) -> None:
     """The table as printed: each cell at the next free column, merged over its span."""
     taken: set[tuple[int, int]] = set()
     top = cursor.row
+    columns = len(cursor.widths)
     for index, row in enumerate(rows):
         r = top + index
         for view in row.cells:
             column = KIND_COLUMN[view.kind]
-            while (r, column) in taken and column < COLUMNS - 1:
+            while (r, column) in taken and column < columns - 1:
                 column += 1
-            span = min(view.colspan, COLUMNS - column)
+            span = min(view.colspan, columns - column)
             if view.kind == "target":
-                column, span = COLUMNS - 1, 1
+                column, span = 3, 1
             text = printed_cell(view)
             put(sheet, r, column + 1, text)
             cell = sheet.cell(row=r, column=column + 1)
@@ -115,7 +120,7 @@ def _table(sheet: Worksheet, cursor: Cursor, rows: tuple[RowView, ...]) -> None:
             if view.rowspan > 1 or span > 1:
                 sheet.merge_cells(start_row=r, start_column=column + 1,
                                   end_row=r + view.rowspan - 1, end_column=column + span)
-            width = sum(WIDTHS[column:column + span])
+            width = sum(cursor.widths[column:column + span])
             points = lines_needed(text, width) * LINE_POINTS + 4
             per_row = points / view.rowspan
             for dr in range(view.rowspan):
@@ -132,13 +137,14 @@ def _initiative(sheet: Worksheet, cursor: Cursor, ini: InitiativeView) -> None:
     cursor.row += 1
 
 
-def header_row(sheet: Worksheet, unit: UnitView) -> None:
-    """Row 1: 項目 | 内容 | 目標値, frozen and printed on every page."""
-    item, content, target = unit.labels.columns()
-    for column, text in ((1, item), (2, content), (4, target)):
+def header_row(sheet: Worksheet, unit: UnitView, columns: int) -> None:
+    """Row 1: 項目 | 内容 | 目標値 (and the extra columns), frozen and printed on every page."""
+    item, content, target, *extra = unit.labels.headers()
+    for column, text in ((1, item), (2, content), (4, target),
+                         *((5 + i, h) for i, h in enumerate(extra))):
         put(sheet, 1, column, text)
     sheet.merge_cells(start_row=1, start_column=2, end_row=1, end_column=3)
-    for column in range(1, COLUMNS + 1):
+    for column in range(1, columns + 1):
         cell = sheet.cell(row=1, column=column)
         cell.font, cell.alignment, cell.border, cell.fill = heading(10.5), CENTER, BOX, HEAD_FILL
     sheet.freeze_panes = "A2"
@@ -162,10 +168,11 @@ def page_setup(sheet: Worksheet, header: str) -> None:
 
 def unit_sheet(sheet: Worksheet, year: YearView, unit: UnitView) -> None:
     """Fill `sheet` with the unit as printed: banner, 方針, every initiative's table."""
-    for index, width in enumerate(WIDTHS):
-        sheet.column_dimensions["ABCD"[index]].width = width
-    header_row(sheet, unit)
-    cursor = Cursor(2, {})
+    widths = WIDTHS + (EXTRA_WIDTH,) * len(unit.labels.extra_columns)
+    for index, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    header_row(sheet, unit, len(widths))
+    cursor = Cursor(2, {}, widths)
     _text_row(sheet, cursor, plain(unit.banner), heading(12))
     _blocks(sheet, cursor, unit.labels.unit_policy, unit.policy)
     cursor.row += 1
