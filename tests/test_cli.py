@@ -46,7 +46,7 @@ def test_check_reports_located_problems_and_exits_1(plans):
 
 def test_usage_error_exits_2():
     assert jigyo("check", "--no-such-option").exit_code == 2
-    assert jigyo("build", "--format", "docx").exit_code == 2
+    assert jigyo("build", "--format", "odt").exit_code == 2
 
 
 def test_build_writes_every_format(sample_copy: Path, tmp_path: Path):
@@ -217,9 +217,10 @@ def test_results_and_errors_in_english_with_lang_en(sample_copy: Path, tmp_path:
     result = jigyo("build", "--plans", str(sample_copy), "--out", str(tmp_path / "o"),
                    "-f", "md", "--lang", "en")
     assert result.exit_code == 0 and re.search(r"^md: \d+ file\(s\) in ", result.output, re.M)
-    result = jigyo("build", "-f", "docx", "--lang", "en")
+    result = jigyo("build", "-f", "odt", "--lang", "en")
     assert result.exit_code == 2
-    assert "unknown output format: docx (choose from: html, md, json, pdf)" in result.output
+    assert ("unknown output format: odt (choose from: html, md, json, pdf, csv, xlsx, docx)"
+            in result.output)
 
 
 def test_an_unwritable_output_is_named_in_japanese(sample_copy: Path, tmp_path: Path):

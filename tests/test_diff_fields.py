@@ -157,7 +157,7 @@ def test_lang_en_gives_english_reports(plans: Path):
     (["2019", "2020", "2021"], "比べるものは2つまで", "at most two"),
     (["HEAD:2020"], "REV:YEAR と比べる相手", "also name what to compare"),
     ([], "比べる年度", "name the years to compare"),
-    (["2020", "2021", "--format", "pdf"], "不明な出力形式", "unknown output format"),
+    (["2020", "2021", "--format", "odt"], "不明な出力形式", "unknown output format"),
     (["--base", "main"], "git のリポジトリの中にありません", "is not inside a git repository"),
     (["HEAD:2020", "2021"], "git のリポジトリの中にありません", "is not inside a git repository"),
 ])

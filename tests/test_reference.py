@@ -1,8 +1,8 @@
 """Every output of a small fictitious two-year plan, compared with reviewed reference files.
 
 tests/reference/ holds what jigyo makes from tests/fixtures/reference/: the site,
-Markdown and JSON (`jigyo build`), the Typst source of the PDF, and the four
-forms of `jigyo diff 2020 2021`. After a deliberate change run
+Markdown, JSON and CSV (`jigyo build`), the Typst source of the PDF, the four
+text forms of `jigyo diff 2020 2021` and the Typst source of its PDF. After a deliberate change run
 `pytest tests/test_reference.py --update-testdata` and review the diff of
 tests/reference/ like code before committing it.
 """
@@ -22,7 +22,7 @@ from jigyo.renderers.templating import TEMPLATES
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reference"
 REFERENCE = Path(__file__).parent / "reference"
-BUILD_FOLDERS = {"html": "site", "md": "md", "json": "json"}
+BUILD_FOLDERS = {"html": "site", "md": "md", "json": "json", "csv": "csv"}
 DIFF_FORMATS = {"text": "txt", "md": "md", "html": "html", "json": "json"}
 
 Outputs = dict[str, bytes]
@@ -106,6 +106,17 @@ def test_typst_source_matches_reference(update: bool):
     compare("typst", typst_outputs(), update)
 
 
+def test_diff_typst_source_matches_reference(update: bool):
+    """The Typst source of `jigyo diff --format pdf` (the PDF itself is checked in test_diff_office)."""
+    from jigyo.diff.compare import diff_years
+    from jigyo.diff.formats.options import Options
+    from jigyo.diff.formats.pdf import typst_source
+
+    old, new = (year_view(y) for y in load_plans(FIXTURE).years)
+    compare("diff-typst", {"2020-2021.typ": typst_source([diff_years(old, new)], Options())
+                           .encode()}, update)
+
+
 @pytest.mark.parametrize("fmt", list(DIFF_FORMATS))
 def test_diff_matches_reference(fmt: str, update: bool):
     compare(f"diff-{fmt}", diff_output(fmt), update)
@@ -113,7 +124,8 @@ def test_diff_matches_reference(fmt: str, update: bool):
 
 def test_reference_files_are_not_empty():
     """The references exist and hold the fixture's own words (a guard against an empty update)."""
-    for name in [*BUILD_FOLDERS.values(), "typst", *(f"diff-{f}" for f in DIFF_FORMATS)]:
+    for name in [*BUILD_FOLDERS.values(), "typst", "diff-typst",
+                 *(f"diff-{f}" for f in DIFF_FORMATS)]:
         files = _tree(REFERENCE / name)
         assert files, f"tests/reference/{name}/ is empty"
         assert any("法人運営係".encode() in data for data in files.values()), name

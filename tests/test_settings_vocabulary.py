@@ -35,6 +35,8 @@ def _texts(out: Path) -> dict[str, str]:
         if not path.is_file():
             continue
         name = path.relative_to(out).as_posix()
+        if path.suffix in (".xlsx", ".docx"):  # ZIP packages: read back in their own tests
+            continue
         if path.suffix == ".pdf":
             need("pdftotext", shutil.which("pdftotext") is not None)
             texts[name] = subprocess.run(["pdftotext", str(path), "-"], check=True,
@@ -68,7 +70,8 @@ def test_renamed_plan_speaks_its_own_words_everywhere(renamed: Path, tmp_path: P
         "          - name: 新任研修\n            content: 新任職員の研修\n"
         "            target: 4月\n      - item: 職員の採用"), encoding="utf-8")
     out = tmp_path / "build"
-    code, output = jigyo("build", "--plans", str(renamed), "--out", str(out))
+    code, output = jigyo("build", "--plans", str(renamed), "--out", str(out),
+                         "-f", "html,md,json,pdf")
     assert code == 0, output
     texts = _texts(out)
     for fmt in ("site/2016/index.html", "md/2016/index.md", "json/2016.json", "pdf/2016.pdf",

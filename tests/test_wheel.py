@@ -104,7 +104,7 @@ def test_the_installed_package_is_the_wheel_with_its_templates(installed: Path, 
     lines = run([installed / "python", "-c", code], cwd=tmp_path).stdout.splitlines()
     venv = installed.parent.resolve().as_posix()
     assert lines[0].startswith(venv) and lines[1].startswith(venv)
-    assert lines[2] == "['diff', 'html', 'init', 'md', 'typst']"
+    assert lines[2] == "['diff', 'html', 'init', 'md', 'typst', 'typst_diff']"
 
 
 def test_jigyo_runs_from_the_path_of_the_installed_environment(installed: Path, tmp_path: Path):

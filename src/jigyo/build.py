@@ -10,6 +10,7 @@ Staging folders left by a build that was killed are removed by the next one.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,11 +39,25 @@ class Format:
     render: Callable[[list[YearView]], Files]
 
 
+def _lazy(module: str, name: str) -> Callable[[list[YearView]], Files]:
+    """A renderer imported only when its format is built (openpyxl, python-docx load slowly)."""
+
+    def render(views: list[YearView]) -> Files:
+        function: Callable[[list[YearView]], Files] = getattr(
+            importlib.import_module(module, __package__), name)
+        return function(views)
+
+    return render
+
+
 FORMATS: dict[str, Format] = {
     "html": Format("site", render_site),
     "md": Format("md", render_markdown),
     "json": Format("json", render_json),
     "pdf": Format("pdf", render_pdf),
+    "csv": Format("csv", _lazy(".renderers.csvdata", "render_csv")),
+    "xlsx": Format("xlsx", _lazy(".renderers.xlsx", "render_xlsx")),
+    "docx": Format("docx", _lazy(".renderers.docx", "render_docx")),
 }
 
 
@@ -123,7 +138,16 @@ def _render(views: list[YearView], chosen: list[str], out_dir: Path, base_url: s
         pages = {r.year.year: tuple((p.page, p.title) for p in made or []
                                      if p.year.year == r.year.year)
                  for r in made or []}
+        comparisons = _comparison_pdfs(views) if "pdf" in rendered else {}
         rendered["html"] = {
-            **render_site(views, SiteOptions(normalize_base_url(base_url), pdfs, pages)),
+            **render_site(views, SiteOptions(normalize_base_url(base_url), pdfs, pages,
+                                             comparisons)),
             **report_files("html", made or [])}
     return {name: rendered[name] for name in chosen if name in rendered}
+
+
+def _comparison_pdfs(views: list[YearView]) -> dict[int, bytes]:
+    """The 新旧対照表 PDFs the site links, made with the plan's PDF (jigyo.diff.formats.pdf)."""
+    from .diff.formats.pdf import site_pdfs
+
+    return site_pdfs(views)

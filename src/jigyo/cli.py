@@ -323,8 +323,12 @@ def diff(
     options = Options(lang=lang.value, color=color, new_on_left=not old_left,
                       abbreviate=abbreviate, report_url=report_url)
     text = render(reports, fmt, options)
-    if output is None:
-        sys.stdout.write(text)
+    if output is None and isinstance(text, bytes):
+        if sys.stdout.isatty():
+            raise UsageError("office_diff_binary_stdout", format=fmt)
+        sys.stdout.buffer.write(text)
+    elif output is None:
+        sys.stdout.write(str(text))
     else:
         try:
             save(output, text)

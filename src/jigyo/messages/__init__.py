@@ -25,6 +25,7 @@ from . import (
     init,
     lint,
     newyear,
+    office,
     pdf,
     reading,
     results,
@@ -35,7 +36,7 @@ from . import (
 Lang = Literal["ja", "en"]
 
 _AREAS: tuple[ModuleType, ...] = (reading, checks, cli, diff, git, pdf, serve, build, newyear,
-                                  lint, settings, init, results)
+                                  lint, settings, init, results, office)
 
 
 def _join(areas: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:

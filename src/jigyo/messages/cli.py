@@ -97,8 +97,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt_lang": ("メッセージの言語（ja / en）", "language of the messages (ja / en)"),
     "opt_out": ("出力フォルダ", "output folder"),
     "opt_format": (
-        "出力形式（html, md, json, pdf。複数指定可。既定: すべて）",
-        "output formats (html, md, json, pdf; may be repeated; default: all)",
+        "出力形式（html, md, json, pdf, csv, xlsx, docx。複数指定可。既定: すべて）",
+        "output formats (html, md, json, pdf, csv, xlsx, docx; may be repeated; default: all)",
     ),
     "opt_year": ("この年度だけを組版（複数指定可）", "build only this year (may be repeated)"),
     "opt_base_url": (

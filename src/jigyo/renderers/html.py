@@ -59,6 +59,8 @@ class SiteOptions:
     """The printed plan of each year, copied into the site when it was built."""
     reports: Mapping[int, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     """(page, label) of each year's results pages (report, interim), linked from its plan pages."""
+    comparison_pdfs: Mapping[int, bytes] = field(default_factory=dict)
+    """Year → its 新旧対照表 against the year before as PDF, linked beside the HTML one."""
 
 
 def normalize_base_url(value: str | None) -> str:
@@ -166,8 +168,15 @@ class _Site:
         label = message("diff_html_year_link", era=old.era)
         crumbs = [Crumb(TOP, "../index.html"), self.year_crumb(new, "index.html"), Crumb(label)]
         base = f"{label} | {new.heading} | {self.organization}"
+        pdf = self.options.comparison_pdfs.get(new.year)
+        pdf_link = None
+        if pdf is not None:
+            self.files[f"{new.name}/shinkyu-{old.name}.pdf"] = pdf
+            pdf_link = (f"shinkyu-{old.name}.pdf",
+                        message("office_diff_pdf_link", size=_size_label(len(pdf))))
         for name, other, abbreviate in ((short, full, True), (full, short, False)):
             self.page(f"{new.name}/{name}", "shinkyu.html", base, crumbs, other_page=other,
+                      comparison_pdf=pdf_link,
                       **{k: v for k, v in comparison.context(abbreviate).items()
                          if k != "page_title"})
         for slug, anchor in comparison.anchors().items():
