@@ -120,6 +120,6 @@ def test_characters_xml_cannot_hold_are_dropped():
 def test_extra_columns_of_the_settings_are_laid_out():
     folder = Path(__file__).parents[1] / "examples" / "kamisu-katsudou" / "plans"
     year = views(folder)[0]
-    document = docx.Document(io.BytesIO(render_docx([year])[f"{year.year}.docx"]))
+    document = docx.Document(io.BytesIO(render_docx([year])[f"{year.name}.docx"]))
     head = [c.text for c in document.tables[0].rows[0].cells]
     assert head[-2:] == ["担当", "評価"] and head[0] == year.labels.headers()[0]

@@ -113,7 +113,7 @@ def test_libreoffice_prints_the_workbook(built: Path, tmp_path: Path):
 def test_extra_columns_of_the_settings_are_laid_out():
     folder = Path(__file__).parents[1] / "examples" / "kamisu-katsudou" / "plans"
     year = views(folder)[0]
-    book = load_workbook(io.BytesIO(render_xlsx([year])[f"{year.year}.xlsx"]))
+    book = load_workbook(io.BytesIO(render_xlsx([year])[f"{year.name}.xlsx"]))
     sheet = book.worksheets[0]
     item, content, target, *extra = year.labels.headers()
     assert extra == ["担当", "評価"]
