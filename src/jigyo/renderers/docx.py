@@ -27,13 +27,12 @@ from .docx_styles import (
     set_widths,
     shade,
 )
-from .office_text import plain, printed_cell, xml_safe
+from .office_text import placed, plain, printed_cell, xml_safe
 
 WIDTHS_MM = (34.0, 34.0, 68.0, 34.0)
 """項目, 内容 (name), 内容, 目標値: 170 mm, the width between the margins."""
 EXTRA_MM = 20.0
 """Each extra column of the settings (実施時期, 担当, …), taken from the 内容 column."""
-KIND_COLUMN = {"item": 0, "name": 1, "content": 1, "target": 3, "extra": 4}
 
 
 def _widths(extra: int) -> tuple[float, ...]:
@@ -76,23 +75,12 @@ def _table(document: DocumentObject, ini: InitiativeView, rows: tuple[RowView, .
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         shade(cell)
     repeat_header(table)
-    taken: set[tuple[int, int]] = set()
-    for index, row in enumerate(rows):
-        r = index + 1
-        for view in row.cells:
-            column = KIND_COLUMN[view.kind]
-            while (r, column) in taken and column < columns - 1:
-                column += 1
-            span = min(view.colspan, columns - column)
-            if view.kind == "target":
-                column, span = 3, 1
-            for dr in range(view.rowspan):
-                for dc in range(span):
-                    taken.add((r + dr, column + dc))
-            cell = table.cell(r, column)
-            if view.rowspan > 1 or span > 1:
-                cell = cell.merge(table.cell(r + view.rowspan - 1, column + span - 1))
-            _fill(cell, printed_cell(view), bold=view.kind == "item")
+    for place in placed(rows, columns):
+        view, r, column, span = place.view, place.row + 1, place.column, place.span
+        cell = table.cell(r, column)
+        if view.rowspan > 1 or span > 1:
+            cell = cell.merge(table.cell(r + view.rowspan - 1, column + span - 1))
+        _fill(cell, printed_cell(view), bold=view.kind == "item")
     set_widths(table, widths)
 
 

@@ -9,12 +9,44 @@ dropped, so a stray one in a plan never breaks the file.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..layout import CellText, CellView
+from ..layout import CellText, CellView, RowView
+
+KIND_COLUMN = {"item": 0, "name": 1, "content": 1, "target": 3, "extra": 4}
+"""The grid column each kind of printed cell starts in (内容 spans columns 1–2)."""
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A printed cell placed in a grid of cells (a Word table, worksheet rows)."""
+
+    row: int
+    """0 for the table's first body row."""
+    column: int
+    span: int
+    view: CellView
+
+
+def placed(rows: tuple[RowView, ...], columns: int) -> Iterator[Placed]:
+    """Each cell of the printed table at the next free column, merged over its spans."""
+    taken: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows):
+        for view in row.cells:
+            column = KIND_COLUMN[view.kind]
+            while (r, column) in taken and column < columns - 1:
+                column += 1
+            span = min(view.colspan, columns - column)
+            if view.kind == "target":
+                column, span = KIND_COLUMN["target"], 1
+            taken.update((r + dr, column + dc)
+                         for dr in range(view.rowspan) for dc in range(span))
+            yield Placed(r, column, span, view)
 
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 _MD.disable(["image"])

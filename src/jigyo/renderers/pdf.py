@@ -18,7 +18,9 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -181,16 +183,24 @@ def compile_pdf(source: str, fonts: FontChoice) -> bytes:
     raise FormatSkipped("pdf_compile_failed", detail=detail)
 
 
-def render_pdf(years: list[YearView]) -> Files:
-    """`<year>.pdf` for every year; raises FormatSkipped when this machine cannot make it."""
-    if not years:
+def compile_each(documents: Iterable[tuple[str, YearView, Callable[[], str]]]) -> Files:
+    """File name → PDF for each (name, year, Typst source); raises FormatSkipped when this
+    machine cannot make them (no Japanese font, a character the font lacks, a failed compile)."""
+    jobs = list(documents)
+    if not jobs:
         return {}
     try:
         fonts = find_fonts()
     except FontUnavailable as err:
         raise FormatSkipped.because(err) from err
     files: Files = {}
-    for year in years:
-        source = typst_source(year)
-        files[f"{year.name}.pdf"] = compile_pdf(source, _covering(source, year, fonts))
+    for name, year, make_source in jobs:
+        source = make_source()
+        files[name] = compile_pdf(source, _covering(source, year, fonts))
     return files
+
+
+def render_pdf(years: list[YearView]) -> Files:
+    """`<year>.pdf` for every year; raises FormatSkipped when this machine cannot make it."""
+    return compile_each((f"{year.name}.pdf", year, partial(typst_source, year))
+                        for year in years)

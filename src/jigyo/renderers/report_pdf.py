@@ -7,12 +7,12 @@ the result columns fit beside the 目標値.
 
 from __future__ import annotations
 
-from ..fonts import FontUnavailable, find_fonts
+from functools import partial
+
 from ..results.chart import chart_svg
 from ..results.report import Report
 from . import Files
-from .pdf import _covering, _environment, compile_pdf
-from .skipped import FormatSkipped
+from .pdf import _environment, compile_each
 
 
 def report_source(report: Report) -> str:
@@ -26,15 +26,5 @@ def report_source(report: Report) -> str:
 
 def render_report_pdf(reports: list[Report]) -> Files:
     """`<year>-report.pdf` (and `<year>-interim.pdf`); FormatSkipped without a Japanese font."""
-    if not reports:
-        return {}
-    try:
-        fonts = find_fonts()
-    except FontUnavailable as err:
-        raise FormatSkipped.because(err) from err
-    files: Files = {}
-    for report in reports:
-        source = report_source(report)
-        files[f"{report.year.name}-{report.page}.pdf"] = compile_pdf(
-            source, _covering(source, report.year, fonts))
-    return files
+    return compile_each((f"{report.year.name}-{report.page}.pdf", report.year,
+                         partial(report_source, report)) for report in reports)

@@ -19,7 +19,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..layout import BlockView, InitiativeView, RowView, UnitView, YearView
-from .office_text import plain, printed_cell
+from .office_text import placed, plain, printed_cell
 
 BODY_FONT = "ＭＳ 明朝"
 HEADING_FONT = "ＭＳ ゴシック"
@@ -27,7 +27,6 @@ WIDTHS = (18.0, 22.0, 44.0, 16.0)
 """Column widths (in Excel's character units) of 項目, 内容 (name), 内容, 目標値."""
 EXTRA_WIDTH = 14.0
 """Width of each extra column the settings add (実施時期, 担当, …)."""
-KIND_COLUMN = {"item": 0, "name": 1, "content": 1, "target": 3, "extra": 4}
 LINE_POINTS = 14.0
 
 _THIN = Side(style="thin", color="000000")
@@ -96,35 +95,25 @@ def _blocks(sheet: Worksheet, cursor: Cursor, label: str, blocks: tuple[BlockVie
 
 def _table(sheet: Worksheet, cursor: Cursor, rows: tuple[RowView, ...]) -> None:
     """The table as printed: each cell at the next free column, merged over its span."""
-    taken: set[tuple[int, int]] = set()
     top = cursor.row
-    columns = len(cursor.widths)
-    for index, row in enumerate(rows):
-        r = top + index
-        for view in row.cells:
-            column = KIND_COLUMN[view.kind]
-            while (r, column) in taken and column < columns - 1:
-                column += 1
-            span = min(view.colspan, columns - column)
-            if view.kind == "target":
-                column, span = 3, 1
-            text = printed_cell(view)
-            put(sheet, r, column + 1, text)
-            cell = sheet.cell(row=r, column=column + 1)
-            cell.font = body(bold=view.kind in ("item",))
-            cell.alignment = WRAP
-            for dr in range(view.rowspan):
-                for dc in range(span):
-                    taken.add((r + dr, column + dc))
-                    sheet.cell(row=r + dr, column=column + dc + 1).border = BOX
-            if view.rowspan > 1 or span > 1:
-                sheet.merge_cells(start_row=r, start_column=column + 1,
-                                  end_row=r + view.rowspan - 1, end_column=column + span)
-            width = sum(cursor.widths[column:column + span])
-            points = lines_needed(text, width) * LINE_POINTS + 4
-            per_row = points / view.rowspan
-            for dr in range(view.rowspan):
-                cursor.need(r + dr, per_row)
+    for place in placed(rows, len(cursor.widths)):
+        view, r, column, span = place.view, top + place.row, place.column, place.span
+        text = printed_cell(view)
+        put(sheet, r, column + 1, text)
+        cell = sheet.cell(row=r, column=column + 1)
+        cell.font = body(bold=view.kind in ("item",))
+        cell.alignment = WRAP
+        for dr in range(view.rowspan):
+            for dc in range(span):
+                sheet.cell(row=r + dr, column=column + dc + 1).border = BOX
+        if view.rowspan > 1 or span > 1:
+            sheet.merge_cells(start_row=r, start_column=column + 1,
+                              end_row=r + view.rowspan - 1, end_column=column + span)
+        width = sum(cursor.widths[column:column + span])
+        points = lines_needed(text, width) * LINE_POINTS + 4
+        per_row = points / view.rowspan
+        for dr in range(view.rowspan):
+            cursor.need(r + dr, per_row)
     cursor.row = top + len(rows)
 
 
