@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from ..model import Text, _Strict
+from ..model import Strict, Text
 from ..problems import Problem
 from ..validation import validate
 from ..yamlread import read
@@ -24,7 +24,7 @@ SETTINGS_FILE = "jigyo.yaml"
 DEFAULT_STATUSES: tuple[str, ...] = ("達成", "概ね達成", "未達成", "未実施", "中止")
 
 
-class ResultsSettings(_Strict):
+class ResultsSettings(Strict):
     """How results are worded: the 達成状況 vocabulary, in the order the summary counts it."""
 
     statuses: list[Text] = Field(

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..model import Lines, Slug, Text, _Strict
+from ..model import Lines, Slug, Strict, Text
 
 
-class Progress(_Strict):
+class Progress(Strict):
     """The 上半期 (interim) progress of one entry, for the autumn 進行管理表."""
 
     result: Lines | None = Field(default=None, title="上半期の実績",
@@ -25,7 +25,7 @@ class Progress(_Strict):
                                description="上半期に実施したこと。")
 
 
-class Result(_Strict):
+class Result(Strict):
     """The result of one 事項: 実績, 達成状況 and the optional notes of the 事業報告."""
 
     id: Slug | None = Field(default=None, title="ID", description="計画の事項の id（あるとき）。")
@@ -51,7 +51,7 @@ class Result(_Strict):
                                            self.next))
 
 
-class ResultsFile(_Strict):
+class ResultsFile(Strict):
     """A results file: the results of one unit of the plan."""
 
     entries: list[Result] | None = Field(default=None, title="事項の実績",

@@ -1,73 +1,32 @@
-"""The plan model: what a year file and a unit file may say.
+"""A unit file (plans/<year>/<name>.yaml): the 係 or 事業, its 方針 and 取り組み, and the table.
 
-The models mirror the YAML exactly (keys are short English words, values are
-Japanese as written), so that the JSON Schema generated from them is what
-editors use for completion. Numbering is never stored: it is derived from
-order by :mod:`jigyo.layout`.
+Numbering is never stored: it is derived from order by :mod:`jigyo.layout`.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Discriminator,
-    Field,
-    StringConstraints,
-    Tag,
-    WithJsonSchema,
-    model_validator,
-)
+from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from .digits import Number
-from .limits import DEFAULT, Limits
-from .settings.model import Overrides
-
-# The loader hands every scalar over as the text that was written, but an
-# editor's YAML language server sees `12` as a number and `no` as text: the
-# schema accepts both so that editors do not flag a plain target such as 12.
-_TEXT_SCHEMA: dict[str, Any] = {"type": ["string", "number", "boolean"], "minLength": 1}
-
-Text = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1),
-    WithJsonSchema(_TEXT_SCHEMA),
-]
-"""One piece of user text; inline Markdown is allowed."""
-
-Slug = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64),
-    WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$", "maxLength": 64}),
-]
-"""An ASCII identifier: lower-case letters, digits and hyphens."""
-
-Lines = Text | list[Text]
-"""One text, or several lines (a list)."""
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+from .text import Lines, Slug, Strict, Text
 
 # --- 方針 blocks -------------------------------------------------------------
 
 
-class Heading(_Strict):
+class Heading(Strict):
     heading: Text = Field(
         title="見出し",
         description="【】で囲んで表示する小見出し。【】は書かずに中身だけを書きます。",
     )
 
 
-class Paragraph(_Strict):
+class Paragraph(Strict):
     text: Text = Field(title="段落", description="ひとつの段落。")
 
 
-class Bullets(_Strict):
+class Bullets(Strict):
     bullets: list[Text] = Field(
         title="箇条書き",
         description="「・」付きで表示する箇条書き。「・」は書きません。",
@@ -75,7 +34,7 @@ class Bullets(_Strict):
     )
 
 
-class Numbered(_Strict):
+class Numbered(Strict):
     numbered: list[Text] = Field(
         title="番号付きリスト",
         description="１.２.…の番号付きで表示するリスト。番号は自動で付くので書きません。",
@@ -120,7 +79,7 @@ Policy = list[Block]
 # --- the table 項目 / 内容 / 目標値 -------------------------------------------
 
 
-class Spanning(_Strict):
+class Spanning(Strict):
     """A cell merged over several consecutive entries, as in the printed table."""
 
     text: Lines = Field(title="内容・目標値", description="結合したセルに表示する文言。")
@@ -131,7 +90,7 @@ class Spanning(_Strict):
     )
 
 
-class BulletCell(_Strict):
+class BulletCell(Strict):
     """A cell printed as a bulleted list (・ before each item)."""
 
     bullets: list[Text] = Field(
@@ -164,14 +123,14 @@ RowCell = Annotated[
 ]
 
 
-class Budget(_Strict):
+class Budget(Strict):
     """An amount of money as printed: 1,200千円."""
 
     amount: int = Field(title="金額", description="金額（数字だけ。桁区切りは自動で付きます）。", ge=0)
     unit: Text = Field(default="千円", title="単位", description="金額の単位（既定: 千円）。")
 
 
-class Row(_Strict):
+class Row(Strict):
     content: RowCell | None = Field(
         default=None,
         title="内容",
@@ -184,7 +143,7 @@ class Row(_Strict):
     )
 
 
-class Entry(_Strict):
+class Entry(Strict):
     """One row (or several rows) of the table: (1)理事会 …"""
 
     id: Slug | None = Field(
@@ -245,7 +204,7 @@ class Entry(_Strict):
         return self
 
 
-class Group(_Strict):
+class Group(Strict):
     """A 項目: the left-hand cell that groups entries."""
 
     id: Slug | None = Field(default=None, title="ID", description="任意の識別子。")
@@ -296,7 +255,7 @@ class Group(_Strict):
         return self
 
 
-class Funding(_Strict):
+class Funding(Strict):
     """Where the money of a 取り組み comes from: 自主, 補助 or 受託, and from whom."""
 
     kind: Literal["自主", "補助", "受託"] = Field(
@@ -309,7 +268,7 @@ STATUSES = ("新規", "拡充", "継続", "縮小", "廃止")
 CATEGORIES = ("社会福祉事業", "公益事業", "収益事業")
 
 
-class Initiative(_Strict):
+class Initiative(Strict):
     """A 取り組み: １．組織運営の取り組み …"""
 
     id: Slug | None = Field(default=None, title="ID", description="任意の識別子。")
@@ -347,7 +306,7 @@ class Initiative(_Strict):
         description="この取り組みが担う、複数年度の計画の目標の ID（year.yaml の goals に書いたもの）。")
 
 
-class Unit(_Strict):
+class Unit(Strict):
     """One plan unit: a 係, or one 事業 of a 係."""
 
     department: Text = Field(title="課", description="所属する課（年度ファイルの departments にある名前）。")
@@ -369,86 +328,3 @@ class Unit(_Strict):
     note: Text | None = Field(default=None, title="注記", description="この計画単位に添える注記。")
 
 
-# --- the year file ------------------------------------------------------------
-
-
-class Department(_Strict):
-    name: Text = Field(title="課", description="課の名前（例: 総務課）。")
-    units: list[Slug] = Field(
-        default_factory=list,
-        title="計画単位の並び順",
-        description="この課の計画単位ファイル名（拡張子なし）を表示順に。書かなかったものはファイル名順で後に続きます。",
-    )
-
-
-class Goal(_Strict):
-    """A goal of the multi-year plan that 取り組み serve (declared once in the year file)."""
-
-    id: Slug = Field(title="ID", description="取り組みの goals から指す識別子。")
-    title: Text = Field(title="目標", description="目標の文言（例: 誰もが安心して暮らせるまち）。")
-
-
-class YearFile(_Strict):
-    """Document metadata of one fiscal year: plans/<year>/year.yaml."""
-
-    fiscal_year: Number = Field(
-        title="年度",
-        description="年度の始まる西暦年（例: 2020 は令和２年度）。フォルダ名と同じにします。",
-        ge=1989,
-        le=2200,
-    )
-    organization: Text = Field(title="法人名", description="例: 西東京市社会福祉協議会")
-    title: Text = Field(default="事業計画", title="表題", description="例: 事業計画")
-    era_label: Text | None = Field(
-        default=None,
-        title="年度の和暦表記",
-        description="自動の和暦表記（令和２年度など）を上書きするときだけ書きます（例: 平成31年度）。",
-    )
-    departments: list[Department] = Field(
-        title="課", description="課を表示順に並べたリスト。", min_length=1
-    )
-    draft: bool = Field(
-        default=False,
-        title="案",
-        description="true のあいだは理事会で承認される前の案として、表題に「（案）」を付けて出力します。",
-    )
-    approved: Text | None = Field(
-        default=None,
-        title="承認",
-        description="理事会などで承認された日を書かれたとおりに（例: 令和２年３月２５日　理事会承認）。表紙に表示します。",
-    )
-    published: Text | None = Field(
-        default=None,
-        title="発行日",
-        description="発行日を書かれたとおりに（例: 令和２年４月１日）。表紙に表示します。",
-    )
-    contact: Lines | None = Field(
-        default=None,
-        title="連絡先",
-        description="問い合わせ先（住所・電話番号など）。リストにすると複数行で表示します。",
-    )
-    basic_policy: Policy = Field(
-        default_factory=list, title="基本方針",
-        description="年度全体の基本方針（段落・箇条書き・番号付きリスト）。表紙の次に表示します。")
-    priorities: list[Text] = Field(
-        default_factory=list, title="重点目標", description="年度の重点目標の一覧。")
-    goals: list[Goal] = Field(
-        default_factory=list, title="計画の目標",
-        description="複数年度の計画の目標。取り組みの goals から ID で指し、目標ごとのページができます。")
-    budget_total: Budget | None = Field(
-        default=None, title="予算額の合計",
-        description="取り組みの予算額の合計。書くと、合計が合っているかを検査します。")
-    settings: Overrides | None = Field(
-        default=None,
-        title="この年度の設定",
-        description="plans/jigyo.yaml の設定のうち、この年度だけ変えるもの（表題・年度の表記・呼び名・番号・列の見出し）。",
-    )
-    limits: Limits = Field(
-        default=DEFAULT,
-        title="上限",
-        description="読み込む計画の大きさの上限（ファイルの大きさ・文字数・要素数など）。"
-        "実際の計画よりはるかに大きい既定値で足りないときだけ書きます。",
-    )
-
-
-SchemaKind = Literal["unit", "year"]
