@@ -24,8 +24,11 @@ from .errors import UsageError
 from .messages import message
 
 if TYPE_CHECKING:
+    from .layout import YearView
     from .loader import Plans
     from .problems import Problem
+    from .results.config import ResultsSettings
+    from .results.loader import YearResults
 
 
 def _h(code: str) -> str:
@@ -385,7 +388,8 @@ def results_new(
         typer.echo(message(code, lang.value, path=written.path.as_posix(), count=written.added))
 
 
-def _year_results(plans: Path, year: int):  # type: ignore[no-untyped-def]
+def _year_results(plans: Path, year: int
+                  ) -> tuple[YearView, YearResults | None, ResultsSettings]:
     """The year's view, its results (None without a results folder) and the settings."""
     from .errors import PlanError
     from .layout import year_view

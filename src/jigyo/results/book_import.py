@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..errors import JigyoError
 from ..fsutil import write_atomic
 from ..layout import UnitView, YearView
-from ..messages import Msg, message, msg
+from ..messages import Lang, Msg, message, msg
 from .keys import PlanEntry, parse_path, plan_entries
 from .loader import EntryResult, YearResults, results_folder
 from .model import Result
@@ -45,7 +45,7 @@ class Finding:
     message: Msg
     error: bool = True
 
-    def text(self, lang: str = "ja") -> str:
+    def text(self, lang: Lang = "ja") -> str:
         body = message(self.message.code, lang, **dict(self.message.params))
         prefix = "" if self.error else message("warning_prefix", lang)
         return f"{self.where}: {prefix}{body}"
@@ -58,7 +58,7 @@ class BookError(JigyoError):
         super().__init__("results_book_invalid", count=len(findings))
         self.findings = findings
 
-    def text(self, lang: str = "ja") -> str:  # type: ignore[override]
+    def text(self, lang: Lang = "ja") -> str:
         head = message("results_book_invalid", lang, count=len(self.findings))
         return "\n".join([*(f.text(lang) for f in self.findings), head])
 

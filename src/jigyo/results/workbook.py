@@ -93,8 +93,8 @@ def sheet_names(year: YearView) -> list[tuple[str, UnitView]]:
 
 def _sheet(sheet: Worksheet, year: YearView, results: YearResults | None, unit: UnitView,
            cols: tuple[BookColumn, ...], statuses: Sequence[str]) -> None:
-    done = {e.plan.key: e for e in results.unit(unit.slug).entries} \
-        if results is not None and results.unit(unit.slug) is not None else {}  # type: ignore[union-attr]
+    mine = results.unit(unit.slug) if results is not None else None
+    done = {e.plan.key: e for e in mine.entries} if mine is not None else {}
     for index, column in enumerate(cols, 1):
         put(sheet, 1, index, column.header)
         cell = sheet.cell(row=1, column=index)
