@@ -155,3 +155,31 @@ def test_the_workbook_prints_with_libreoffice(plans: Path, tmp_path: Path):
     text = compact(pdf_text(soffice_pdf(path, tmp_path / "pdf")))
     for words in ("理事会", "7回予定", "概ね達成", "達成状況", "次年度の方向性"):
         assert words in text
+
+
+# --- the results columns of the CSV -------------------------------------------
+
+
+def test_the_csv_gets_the_results_columns_and_stays_valid(plans: Path, tmp_path: Path):
+    import csv
+    import json
+
+    from frictionless import validate
+
+    out = tmp_path / "out"
+    done = jigyo("build", "--plans", str(plans), "--out", str(out), "--format", "csv")
+    assert done.exit_code == 0, done.output
+    report = validate(str(out / "csv" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    package = json.loads((out / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+    (resource,) = [r for r in package["resources"] if r["path"] == "2020.csv"]
+    names = [f["name"] for f in resource["schema"]["fields"]]
+    assert names[-10:] == ["実績", "達成状況", "達成率", "実施状況", "課題", "次年度の方向性",
+                           "上半期_実績", "上半期_達成状況", "上半期_達成率", "上半期_実施状況"]
+    with (out / "csv" / "2020.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    row = next(r for r in rows if r["事項"] == "理事会")
+    assert (row["実績"], row["達成状況"], row["上半期_実績"]) == ("6回", "概ね達成", "3回")
+    assert row["達成率"] == "86" and row["課題"] == "臨時開催の日程調整"
+    unfilled = next(r for r in rows if r["事項"] == "講習会の開催")
+    assert unfilled["達成状況"] == "" and unfilled["実績"] == ""
