@@ -25,7 +25,17 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..layout import UnitView, YearView
 from ..renderers.office_text import xml_safe
 from ..renderers.xlsx import sheet_name
-from ..renderers.xlsx_sheets import BOX, HEAD_FILL, WRAP, body, heading, page_setup, put
+from ..renderers.xlsx_sheets import (
+    BOX,
+    HEAD_FILL,
+    LINE_POINTS,
+    WRAP,
+    body,
+    heading,
+    lines_needed,
+    page_setup,
+    put,
+)
 from ..zipfix import deterministic
 from .keys import PlanEntry, plan_entries
 from .labels import ReportLabels
@@ -113,6 +123,8 @@ def _sheet(sheet: Worksheet, year: YearView, results: YearResults | None, unit: 
             cell.font, cell.border, cell.alignment = body(10), BOX, WRAP
             if column.field is not None:
                 cell.protection = UNLOCKED
+        tallest = max(lines_needed(v, c.width) for c, v in zip(cols[:-1], values, strict=False))
+        sheet.row_dimensions[row].height = tallest * LINE_POINTS + 4
     choices = ",".join(s.replace('"', '""') for s in statuses)
     check = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True,
                            showErrorMessage=True)
