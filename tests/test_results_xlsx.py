@@ -183,3 +183,12 @@ def test_the_csv_gets_the_results_columns_and_stays_valid(plans: Path, tmp_path:
     assert row["達成率"] == "86" and row["課題"] == "臨時開催の日程調整"
     unfilled = next(r for r in rows if r["事項"] == "講習会の開催")
     assert unfilled["達成状況"] == "" and unfilled["実績"] == ""
+
+
+def test_a_file_that_is_not_a_workbook_is_said_in_one_line(plans: Path, tmp_path: Path):
+    bad = tmp_path / "book.xlsx"
+    bad.write_text("not a workbook", encoding="utf-8")
+    done = jigyo("results", "import", "2020", str(bad), "--plans", str(plans))
+    assert done.exit_code == 1
+    assert "ブック" in done.output and "読めません" in done.output
+    assert "Traceback" not in done.output

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import JigyoError
@@ -133,7 +135,7 @@ def read_book(path: Path, year: YearView, statuses: Sequence[str]
     """Every unit's values from the workbook, and every finding (errors and warnings)."""
     try:
         book = load_workbook(path, data_only=True)
-    except (OSError, ValueError, KeyError) as err:
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException) as err:
         raise JigyoError("results_book_unreadable", path=path.as_posix(),
                          reason=str(err)) from err
     findings: list[Finding] = []
