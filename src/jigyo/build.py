@@ -129,7 +129,7 @@ def _render(views: list[YearView], chosen: list[str], out_dir: Path, base_url: s
         if name == "html":
             continue
         try:
-            rendered[name] = {**FORMATS[name].render(views), **report_files(name, made or [])}
+            rendered[name] = {**FORMATS[name].render(views), **report_files(name, made or [], views)}
         except FormatSkipped as err:
             if on_skip is not None:
                 on_skip(name, err)

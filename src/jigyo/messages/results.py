@@ -93,4 +93,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "事業報告の語「{key}」は置き換えられません。使えるキー: {choices}",
         "report word '{key}' cannot be replaced; the keys are: {choices}",
     ),
+    "results_xlsx_help": (
+        "実績を入力するExcelブック（係ごとのシート、計画の列は保護）を書き出します。",
+        "write an Excel workbook for entering results (a sheet per unit, plan columns locked).",
+    ),
+    "results_xlsx_opt_output": ("書き出すブック（既定: <年度>-results.xlsx）",
+                                "the workbook to write (default: <year>-results.xlsx)"),
+    "results_xlsx_written": ("{path} を書き出しました（{count}シート）。",
+                             "wrote {path} ({count} sheets)."),
+    "results_import_help": (
+        "入力済みのExcelブックから実績ファイルを書き込みます（誤りがあれば何も書きません）。",
+        "write the results files from a filled-in workbook (nothing is written on a mistake).",
+    ),
+    "results_import_arg_book": ("取り込むブック（.xlsx）", "the workbook to import (.xlsx)"),
+    "results_import_written": ("{path} を書き込みました。", "wrote {path}."),
+    "results_import_unchanged": ("実績ファイルに変更はありません。",
+                                 "no results file changed."),
+    "results_book_invalid": (
+        "ブックに {count} 件の問題があります。実績ファイルは何も書き込んでいません。",
+        "the workbook has {count} problem(s); no results file was written.",
+    ),
+    "results_book_unreadable": ("ブック {path} を読めません: {reason}",
+                                "cannot read the workbook {path}: {reason}"),
+    "results_book_no_key": (
+        "計画にない行に値が入っています。実績は計画の事項の行に入力してください（行を追加しないでください）。",
+        "this row is not a row of the plan; enter results in the rows of the plan's entries.",
+    ),
+    "results_book_unknown_key": (
+        "この行の事項「{key}」は計画にありません。近い事項: 「{nearest}」",
+        "the entry '{key}' of this row is not in the plan; nearest: '{nearest}'",
+    ),
+    "results_book_twice": ("事項「{key}」の行が2つあります。1つにしてください。",
+                           "the entry '{key}' has two rows; keep one."),
+    "results_book_plan_changed": (
+        "計画の列が変更されています。計画は計画ファイルで直してください。この変更は取り込みません。",
+        "a plan column was changed; edit the plan in its files. The change is ignored.",
+    ),
+    "results_book_bad_status": (
+        "達成状況「{value}」は使えません。使える語: {choices}",
+        "the status '{value}' is not allowed; use one of: {choices}",
+    ),
+    "results_book_unknown_sheet": (
+        "シート「{name}」は計画の係にありません（名前を変えましたか？ 近いシート名: 「{nearest}」）。",
+        "the sheet '{name}' is not a unit of the plan (renamed? nearest: '{nearest}').",
+    ),
+    "results_book_missing_sheet": (
+        "シート「{name}」がありません。書き出したときのシート名に戻してください。",
+        "the sheet '{name}' is missing; give it back the name it was exported with.",
+    ),
 }

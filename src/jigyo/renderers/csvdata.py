@@ -16,11 +16,13 @@ import csv
 import io
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..layout import YearView
+from ..results.report import Report
 from . import Files
+from .csv_results import results_columns
 from .tabular import Column, table
 
 BOM_SETTING = "JIGYO_CSV_BOM"
@@ -50,8 +52,10 @@ def schema(columns: Sequence[Column]) -> dict[str, Any]:
     }
 
 
-def datapackage(years: Sequence[YearView], columns: Sequence[Column], bom: bool) -> bytes:
-    """datapackage.json: one resource per year's CSV, all with the same schema."""
+def datapackage(years: Sequence[YearView], columns: Sequence[Column] | Mapping[int, Sequence[Column]],
+                bom: bool) -> bytes:
+    """datapackage.json: one resource per year's CSV (the results columns where it has results)."""
+    by_year = columns if isinstance(columns, Mapping) else {y.year: columns for y in years}
     organization = next((y.organization for y in years), "")
     package = {
         "profile": "tabular-data-package",
@@ -68,20 +72,25 @@ def datapackage(years: Sequence[YearView], columns: Sequence[Column], bom: bool)
             "mediatype": "text/csv",
             "encoding": "utf-8-sig" if bom else "utf-8",
             "dialect": {"delimiter": ",", "header": True, "lineTerminator": "\r\n"},
-            "schema": schema(columns),
+            "schema": schema(by_year[y.year]),
         } for y in years],
     }
     return (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode()
 
 
-def render_csv(years: list[YearView]) -> Files:
-    """`<year>.csv` for every year and the `datapackage.json` describing them."""
+def render_csv(years: list[YearView], reports: Sequence[Report] = ()) -> Files:
+    """`<year>.csv` for every year and the `datapackage.json` describing them.
+
+    A year with results (`reports`, the 事業報告 and 進行管理表 built) gets the
+    results columns after the plan's.
+    """
     bom = with_bom()
     files: Files = {}
-    columns: tuple[Column, ...] = ()
+    by_year: dict[int, tuple[Column, ...]] = {}
     for year in years:
-        columns, rows = table(year)
+        columns, rows = table(year, results_columns(reports, year.year))
+        by_year[year.year] = columns
         files[f"{year.name}.csv"] = csv_bytes(columns, rows, bom)
     if years:
-        files["datapackage.json"] = datapackage(years, columns, bom)
+        files["datapackage.json"] = datapackage(years, by_year, bom)
     return files

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
+from ..layout import YearView
 from ..renderers import Files
 from .loader import YearResults
 from .report import Report, build_report
@@ -29,9 +30,17 @@ def _renderers() -> dict[str, Callable[[list[Report]], Files]]:
             "json": render_report_json, "pdf": render_report_pdf}
 
 
-def report_files(fmt: str, made: list[Report]) -> Files:
-    """The report files of one format (none when the plans have no results)."""
+def report_files(fmt: str, made: list[Report], views: Sequence[YearView] = ()) -> Files:
+    """The report files of one format (none when the plans have no results).
+
+    The CSV is the plan's own, rewritten with the results columns (it needs every
+    year's view for the data package).
+    """
     if not made:
         return {}
+    if fmt == "csv":
+        from ..renderers.csvdata import render_csv
+
+        return render_csv(list(views), made)
     render = _renderers().get(fmt)
     return render(made) if render is not None else {}
