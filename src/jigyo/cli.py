@@ -111,7 +111,7 @@ def _load(plans: Path, fmt: ReportFormat, lang: Lang) -> Plans:
     from .loader import load_plans
 
     try:
-        return load_plans(plans)
+        return load_plans(plans, documents=True)  # lint reads the files as loaded
     except PlanError as err:
         if fmt is ReportFormat.github:
             _show(list(err.problems), fmt, lang)
