@@ -179,7 +179,9 @@ def _load_year(
     limits: Limits = DEFAULT
 
     def read_at(path: Path) -> tuple[Document | None, list[Problem]]:
-        return read(path, limits) if files is None else parse(path, files[path.name], limits)
+        if files is None:
+            return read(path, limits, track=documents)
+        return parse(path, files[path.name], limits, track=documents)
 
     settings, problems = read_settings(folder.parent)
     year_path = folder / YEAR_FILE
