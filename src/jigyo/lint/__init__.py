@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..checks.registry import Check, FunctionRule, Registry, Rule
 from ..problems import Problem, Severity, warning
-from ..yamlread import Document
+from ..yamlread import Document, Path_
 from .config import LintSettings
 from .text import Text, texts
 
@@ -42,6 +42,11 @@ class LintContext:
     @cached_property
     def texts(self) -> list[Text]:
         return [t for doc in self.docs for t in texts(doc)]
+
+    @cached_property
+    def by_path(self) -> dict[tuple[int, Path_], Text]:
+        """Each string by (id of its document, its path): built once for the rules that look up."""
+        return {(id(t.doc), t.where): t for t in self.texts}
 
     @cached_property
     def tokenizer(self) -> Tokenizer:
