@@ -79,15 +79,16 @@ StrictOption = Annotated[bool, typer.Option("--strict", help=_h("check_opt_stric
 
 
 def _show(found: list[Problem], fmt: ReportFormat, lang: Lang) -> None:
-    """Problems in the chosen form: `file:line:col:` lines, or workflow commands on stdout."""
+    """Problems in the chosen form: `file:line:col:` lines, or workflow commands on stdout
+    (in one write: a large year prints thousands)."""
+    if not found:
+        return
     if fmt is ReportFormat.github:
         from .lint.github import command
 
-        for each in found:
-            typer.echo(command(each, lang.value))
+        typer.echo("\n".join(command(each, lang.value) for each in found))
     else:
-        for each in found:
-            typer.echo(each.format(lang.value), err=True)
+        typer.echo("\n".join(each.format(lang.value) for each in found), err=True)
 
 
 def _load(plans: Path, fmt: ReportFormat, lang: Lang) -> Plans:
@@ -96,7 +97,7 @@ def _load(plans: Path, fmt: ReportFormat, lang: Lang) -> Plans:
     from .loader import load_plans
 
     try:
-        return load_plans(plans)
+        return load_plans(plans, documents=True)  # lint reads the files as loaded
     except PlanError as err:
         if fmt is ReportFormat.github:
             _show(list(err.problems), fmt, lang)

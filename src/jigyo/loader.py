@@ -66,6 +66,8 @@ class LoadedUnit:
     slug: str
     path: Path
     unit: Unit
+    doc: Document | None = field(default=None, compare=False, repr=False)
+    """The file as read, kept so that lint need not read it again."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ class LoadedYear:
     """Warnings found while reading (files skipped); the year is usable."""
     settings: Settings | None = None
     """plans/jigyo.yaml, when the plans folder has one."""
+    doc: Document | None = field(default=None, compare=False, repr=False)
+    """The year file as read, kept so that lint need not read it again."""
 
     def departments(self) -> list[tuple[model.Department, list[LoadedUnit]]]:
         return [
@@ -156,25 +160,28 @@ def _same_unit(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
 
 
 def load_year(
-    folder: Path, files: Mapping[str, bytes] | None = None
+    folder: Path, files: Mapping[str, bytes] | None = None, *, documents: bool = False
 ) -> tuple[LoadedYear | None, list[Problem]]:
     """Load one year folder; with `files` (file name → bytes, e.g. from a git
     revision) the year is read from memory and `folder` only names it in messages.
 
     The problems are the errors (and, with them, the warnings); a year that can
-    be used carries its warnings in `notices` instead.
+    be used carries its warnings in `notices` instead. With `documents`, the files
+    as read are kept on the year and its units (lint reads them, not the disk again).
     """
-    return _load_year(folder, files)
+    return _load_year(folder, files, documents)
 
 
 def _load_year(
-    folder: Path, files: Mapping[str, bytes] | None
+    folder: Path, files: Mapping[str, bytes] | None, documents: bool = False
 ) -> tuple[LoadedYear | None, list[Problem]]:
     problems: list[Problem] = []
     limits: Limits = DEFAULT
 
     def read_at(path: Path) -> tuple[Document | None, list[Problem]]:
-        return read(path, limits) if files is None else parse(path, files[path.name], limits)
+        if files is None:
+            return read(path, limits, track=documents)
+        return parse(path, files[path.name], limits, track=documents)
 
     settings, problems = read_settings(folder.parent)
     year_path = folder / YEAR_FILE
@@ -238,9 +245,10 @@ def _load_year(
         listed_set = set(listed)
         rest = sorted(s for s, (_, u) in units.items()
                       if u.department == dept.name and s not in listed_set)
-        ordered += [LoadedUnit(s, units[s][0].path, units[s][1]) for s in listed + rest]
+        ordered += [LoadedUnit(s, units[s][0].path, units[s][1],
+                               units[s][0] if documents else None) for s in listed + rest]
     return LoadedYear(meta.fiscal_year, folder, meta, tuple(ordered), tuple(problems),
-                      settings), []
+                      settings, year_doc if documents else None), []
 
 
 def _period_agrees(folder: Path, settings: Settings | None, meta: YearFile,
@@ -290,8 +298,12 @@ def _no_years(plans_dir: Path, years: list[int] | None, folders: list[Path]) -> 
                    hint=hint)
 
 
-def load_plans(plans_dir: Path, years: Iterable[int] | None = None) -> Plans:
-    """Load every year (or the given ones); raise PlanError listing all problems."""
+def load_plans(plans_dir: Path, years: Iterable[int] | None = None, *,
+               documents: bool = False) -> Plans:
+    """Load every year (or the given ones); raise PlanError listing all problems.
+
+    With `documents`, each file as read is kept on its year or unit (for lint).
+    """
     if not plans_dir.is_dir():
         raise PlanError([problem(plans_dir, 1, 1, "no_plans_dir")])
     try:
@@ -308,7 +320,7 @@ def load_plans(plans_dir: Path, years: Iterable[int] | None = None) -> Plans:
     for folder in folders:
         if any(p.path == folder for p in problems):
             continue
-        loaded, found = load_year(folder)
+        loaded, found = load_year(folder, documents=documents)
         problems += found
         if loaded is not None:
             plans.years.append(loaded)

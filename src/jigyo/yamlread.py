@@ -344,8 +344,10 @@ def unreadable(path: Path, err: OSError) -> Problem:
                    detail=err.strerror or str(err))
 
 
-def read(path: Path, limits: Limits = DEFAULT) -> tuple[Document | None, list[Problem]]:
-    """Read one YAML file; on failure return the located problem instead."""
+def read(path: Path, limits: Limits = DEFAULT, *,
+         track: bool = False) -> tuple[Document | None, list[Problem]]:
+    """Read one YAML file; on failure return the located problem instead. With `track`,
+    positions are recorded while reading (cheaper than a second pass when most are asked for)."""
     try:
         size = path.stat().st_size
         if size > limits.file_bytes:
@@ -354,11 +356,11 @@ def read(path: Path, limits: Limits = DEFAULT) -> tuple[Document | None, list[Pr
         raw = path.read_bytes()
     except OSError as err:
         return None, [unreadable(path, err)]
-    return parse(path, raw, limits)
+    return parse(path, raw, limits, track=track)
 
 
-def parse(path: Path, raw: bytes,
-          limits: Limits = DEFAULT) -> tuple[Document | None, list[Problem]]:
+def parse(path: Path, raw: bytes, limits: Limits = DEFAULT, *,
+          track: bool = False) -> tuple[Document | None, list[Problem]]:
     """Parse the bytes of a YAML file that `path` names (it need not exist on disk)."""
     if len(raw) > limits.file_bytes:
         return None, [problem(path, 1, 1, "limit_file_bytes", limit=limits.file_bytes,
@@ -368,7 +370,8 @@ def parse(path: Path, raw: bytes,
         text = decode(path, raw)
         _screen(path, text)
         try:
-            doc = _document(path, text, limits)
+            doc = _document(path, text, limits,
+                            Document(path, None, text, limits, {}, {}) if track else None)
         except _Retrack:
             doc = Document(path, None, text, limits, {}, {})
             _document(path, text, limits, doc)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..checks.registry import Check, FunctionRule, Registry, Rule
 from ..problems import Problem, Severity, warning
-from ..yamlread import Document
+from ..yamlread import Document, Path_
 from .config import LintSettings
 from .text import Text, texts
 
@@ -42,6 +42,11 @@ class LintContext:
     @cached_property
     def texts(self) -> list[Text]:
         return [t for doc in self.docs for t in texts(doc)]
+
+    @cached_property
+    def by_path(self) -> dict[tuple[int, Path_], Text]:
+        """Each string by (id of its document, its path): built once for the rules that look up."""
+        return {(id(t.doc), t.where): t for t in self.texts}
 
     @cached_property
     def tokenizer(self) -> Tokenizer:
@@ -136,13 +141,16 @@ def _id(found: Problem) -> str:
 
 def lint_loaded(year: LoadedYear, settings: LintSettings | None = None,
                 only: frozenset[str] | None = None) -> list[Problem]:
-    """Lint a year that loaded (its files are read again, as text with positions)."""
+    """Lint a year that loaded: the files it kept (``load_plans(documents=True)``), or the
+    files read again, as text with positions, when it kept none."""
     from ..loader import YEAR_FILE
     from ..yamlread import read
 
     docs: list[Document] = []
-    for path in [year.path / YEAR_FILE, *(u.path for u in year.units)]:
-        doc, _ = read(path, year.meta.limits)
+    kept = [(year.path / YEAR_FILE, year.doc), *((u.path, u.doc) for u in year.units)]
+    for path, doc in kept:
+        if doc is None:
+            doc, _ = read(path, year.meta.limits)
         if doc is not None:
             docs.append(doc)
     return lint_docs(year.year, docs, settings, only)

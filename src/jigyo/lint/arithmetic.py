@@ -15,7 +15,6 @@ from typing import Any
 from ..problems import Problem
 from ..yamlread import Path_
 from . import LintContext, finding, rule
-from .text import Text
 
 RULE = "arithmetic"
 _TERM = r"[^\s、。，,×xX＊*（）()]*?[0-9０-９][0-9０-９,，]*[^\s、。，,×（）()0-9０-９]*"
@@ -52,7 +51,7 @@ def _cells(data: Any, where: Path_ = ()) -> Iterator[tuple[Path_, Path_]]:
 
 @rule(RULE, "lint_rule_arithmetic")
 def arithmetic(context: LintContext) -> Iterator[Problem]:
-    by_path: dict[tuple[int, Path_], Text] = {(id(t.doc), t.where): t for t in context.texts}
+    by_path = context.by_path
     for doc in context.docs:
         for content_at, target_at in _cells(doc.data):
             content = by_path.get((id(doc), content_at))

@@ -10,8 +10,11 @@ or a double-quoted escape it is the nearest character the walk could match.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..yamlread import Document, Path_
@@ -34,19 +37,24 @@ class Text:
         """The 1-based (line, column) in the file of the character at `offset` in the value."""
         line, column = self.doc.position(self.where)
         source = self.doc.text
-        start = _line_start(source, line) + column - 1
-        return _locate(source, _body_start(source, start), self.value, offset)
+        starts = _line_starts(source)
+        start = starts[line - 1] + column - 1
+        i = _locate(source, _body_start(source, start), self.value, offset)
+        line = bisect_right(starts, i)
+        return line, i - starts[line - 1] + 1
 
     @property
     def file(self) -> str:
         return self.doc.path.as_posix()
 
 
-def _line_start(source: str, line: int) -> int:
-    at = 0
-    for _ in range(line - 1):
-        at = source.index("\n", at) + 1
-    return at
+@lru_cache(maxsize=16)
+def _line_starts(source: str) -> list[int]:
+    """Where each line of a file starts: found once per file, not walked per finding."""
+    return [0, *(found.end() for found in _BREAK.finditer(source))]
+
+
+_BREAK = re.compile("\n")
 
 
 def _body_start(source: str, start: int) -> int:
@@ -60,8 +68,9 @@ def _body_start(source: str, start: int) -> int:
     return start
 
 
-def _locate(source: str, at: int, value: str, offset: int) -> tuple[int, int]:
-    """Walk `value` over `source` from `at` up to `offset`, skipping what folding removed."""
+def _locate(source: str, at: int, value: str, offset: int) -> int:
+    """Walk `value` over `source` from `at` up to `offset`, skipping what folding removed:
+    the index in `source`."""
     i = at
     for j in range(min(offset, len(value))):
         char = value[j]
@@ -73,8 +82,7 @@ def _locate(source: str, at: int, value: str, offset: int) -> tuple[int, int]:
     while i < len(source) and source[i] in _SKIPPED and (offset >= len(value)
                                                          or source[i] != value[offset]):
         i += 1
-    line = source.count("\n", 0, i) + 1
-    return line, i - (source.rfind("\n", 0, i) + 1) + 1
+    return i
 
 
 _NOT_TEXT = frozenset({"id", "units", "fiscal_year", "numbering", "numbered", "span",

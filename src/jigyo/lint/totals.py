@@ -16,7 +16,6 @@ from typing import Any
 from ..problems import Problem
 from ..yamlread import Path_
 from . import LintContext, finding, rule
-from .text import Text
 
 RULE = "total-sum"
 _AMOUNT = re.compile(r"^(?P<label>[^0-9０-９]*?)[ 　]*(?P<n>[0-9０-９][0-9０-９,，]*)(?P<unit>[^0-9０-９]*)$")
@@ -51,7 +50,7 @@ def _lines(data: Any) -> Iterator[list[tuple[str, Path_]]]:
 
 @rule(RULE, "lint_rule_total")
 def total_sum(context: LintContext) -> Iterator[Problem]:
-    by_path: dict[tuple[int, Path_], Text] = {(id(t.doc), t.where): t for t in context.texts}
+    by_path = context.by_path
     for doc in context.docs:
         for lines in _lines(doc.data):
             above: list[tuple[int, str]] = []

@@ -40,6 +40,8 @@ GROUPS: tuple[tuple[tuple[str, str], ...], ...] = (
     (("又は", "又は"), ("または", "または")),
 )
 
+_STARTS = "取子ホHＨか箇カヶケヵ～〜（）()及お又ま"
+"""The first character each form of GROUPS can match (after its lookbehind)."""
 _KATAKANA = re.compile("[ァ-ヴ][ァ-ヴー―‐]{2,}")
 _SMALL = str.maketrans("ァィゥェォッャュョヮ", "アイウエオツヤユヨワ", "ー―‐")
 _LATIN = re.compile("[A-Za-zＡ-Ｚａ-ｚ]{2,}")
@@ -52,8 +54,12 @@ def _occurrences(context: LintContext) -> Iterator[tuple[str, str, Text, int]]:
     forms = [(f"group{i}", form) for i, group in enumerate(groups) for form, _ in group]
     # one pass per string: every form is a named alternative (the forms of a group never
     # overlap, and a settings form that another contains is looked for on its own)
-    pattern = re.compile("|".join(f"(?P<f{n}>{p})" for n, (_, p) in enumerate(
-        (form, pattern) for group in groups for form, pattern in group)))
+    # the lookahead lets the engine pass over most characters without trying each form
+    starts = re.escape("".join(sorted({_STARTS, *(f[:1] for fs in context.settings.variants
+                                                   for f in fs)} - {""})))
+    pattern = re.compile(f"(?=[{starts}])(?:" + "|".join(f"(?P<f{n}>{p})" for n, (_, p) in
+                         enumerate((form, pattern) for group in groups
+                                   for form, pattern in group)) + ")")
     for text in context.texts:
         for found in pattern.finditer(text.value):
             key, form = forms[int(str(found.lastgroup)[1:])]
