@@ -22,3 +22,22 @@ def test_the_kept_documents_give_the_findings_of_the_files_read_again() -> None:
     assert again.doc is None
     assert [p.format("ja") for p in lint_loaded(kept)] == \
         [p.format("ja") for p in lint_loaded(again)]
+
+
+def test_every_built_in_form_starts_with_a_character_the_quick_filter_lets_through():
+    """`_STARTS` must name the first character of each form of GROUPS (and of its
+    full-width spelling), or the rule silently stops finding that form."""
+    import re
+
+    from jigyo.lint.variants import _STARTS, GROUPS
+
+    def wide(text: str) -> str:
+        return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+    for group in GROUPS:
+        for form, pattern in group:
+            samples = {form, wide(form), *form}
+            for sample in samples:
+                for text in (sample, "1" + sample):
+                    for found in re.finditer(pattern, text):
+                        assert text[found.start()] in _STARTS, (form, text)
