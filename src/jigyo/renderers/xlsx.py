@@ -97,18 +97,29 @@ def data_sheet(sheet: Worksheet, columns: Sequence[Column], rows: Sequence[Seque
 
 def workbook(year: YearView) -> bytes:
     """The year's workbook as bytes, byte-identical for the same plan."""
-    book = Workbook()
-    default = book.active
-    if default is not None:
-        book.remove(default)
+    book = empty_workbook()
     taken: set[str] = set()
     for unit in year.units:
         unit_sheet(book.create_sheet(sheet_name(unit.label, taken)), year, unit)
     columns, rows = table(year)
     data = book.create_sheet(sheet_name(message("xlsx_data_sheet"), taken))
     data_sheet(data, columns, rows, year.heading)
-    book.properties.title = xml_safe(f"{year.organization} {year.heading}")
-    book.properties.creator = xml_safe(year.organization)
+    return saved(book, f"{year.organization} {year.heading}", year.organization)
+
+
+def empty_workbook() -> Workbook:
+    """A workbook without openpyxl's default sheet: every sheet is added by name."""
+    book = Workbook()
+    default = book.active
+    if default is not None:
+        book.remove(default)
+    return book
+
+
+def saved(book: Workbook, title: str, creator: str) -> bytes:
+    """The workbook's bytes, the same for the same content (fixed dates, ZIP entries)."""
+    book.properties.title = xml_safe(title)
+    book.properties.creator = xml_safe(creator)
     book.properties.created = book.properties.modified = _FIXED
     book.properties.lastModifiedBy = None
     buffer = io.BytesIO()

@@ -11,12 +11,9 @@ The last, hidden column holds the entry's key (its id, else its path), so
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
-from openpyxl import Workbook
 from openpyxl.styles import Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -24,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..layout import UnitView, YearView
 from ..renderers.office_text import xml_safe
-from ..renderers.xlsx import sheet_name
+from ..renderers.xlsx import empty_workbook, saved, sheet_name
 from ..renderers.xlsx_sheets import (
     BOX,
     HEAD_FILL,
@@ -36,13 +33,11 @@ from ..renderers.xlsx_sheets import (
     page_setup,
     put,
 )
-from ..zipfix import deterministic
 from .keys import PlanEntry, plan_entries
 from .labels import ReportLabels
 from .loader import EntryResult, YearResults
 from .report import lines
 
-_FIXED = datetime(1980, 1, 1)
 UNLOCKED = Protection(locked=False)
 
 
@@ -146,17 +141,8 @@ def _sheet(sheet: Worksheet, year: YearView, results: YearResults | None, unit: 
 def entry_book(year: YearView, results: YearResults | None, labels: ReportLabels,
                statuses: Sequence[str]) -> bytes:
     """The year's entry workbook as bytes, byte-identical for the same plan and results."""
-    book = Workbook()
-    default = book.active
-    if default is not None:
-        book.remove(default)
+    book = empty_workbook()
     cols = columns(labels, year.labels.columns())
     for name, unit in sheet_names(year):
         _sheet(book.create_sheet(name), year, results, unit, cols, statuses)
-    book.properties.title = xml_safe(f"{year.organization} {year.era} {labels.report}")
-    book.properties.creator = xml_safe(year.organization)
-    book.properties.created = book.properties.modified = _FIXED
-    book.properties.lastModifiedBy = None
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return deterministic(buffer.getvalue())
+    return saved(book, f"{year.organization} {year.era} {labels.report}", year.organization)
