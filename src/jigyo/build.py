@@ -11,9 +11,10 @@ Staging folders left by a build that was killed are removed by the next one.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import JigyoError
 from .failures import os_reason_msg
@@ -22,15 +23,16 @@ from .layout import YearView, year_view
 from .loader import load_plans
 from .messages import msg, wording
 from .renderers import Files
-from .renderers.html import SiteOptions, built_pdfs, normalize_base_url, render_site
-from .renderers.jsondata import render_json
-from .renderers.markdown import render_markdown
-from .renderers.pdf import render_pdf
 from .renderers.skipped import FormatSkipped
 from .renderers.templating import project_templates
-from .results.loader import load_results
-from .results.outputs import report_files, reports
-from .results.report import Report
+
+if TYPE_CHECKING:
+    from .results.report import Report
+
+RESULTS_FOLDER = "results"
+"""A year's results folder (jigyo.results.loader.FOLDER), looked for before importing it."""
+SETTINGS_FILE = "jigyo.yaml"
+"""The plans folder's settings (jigyo.results.config.SETTINGS_FILE), which may set results words."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,8 @@ class Format:
 
 
 def _lazy(module: str, name: str) -> Callable[[list[YearView]], Files]:
-    """A renderer imported only when its format is built (openpyxl, python-docx load slowly)."""
+    """A renderer imported only when its format is built: a command imports what it uses
+    (the site never loads Typst, fontTools, openpyxl or python-docx)."""
 
     def render(views: list[YearView]) -> Files:
         function: Callable[[list[YearView]], Files] = getattr(
@@ -51,10 +54,10 @@ def _lazy(module: str, name: str) -> Callable[[list[YearView]], Files]:
 
 
 FORMATS: dict[str, Format] = {
-    "html": Format("site", render_site),
-    "md": Format("md", render_markdown),
-    "json": Format("json", render_json),
-    "pdf": Format("pdf", render_pdf),
+    "html": Format("site", _lazy(".renderers.html", "render_site")),
+    "md": Format("md", _lazy(".renderers.markdown", "render_markdown")),
+    "json": Format("json", _lazy(".renderers.jsondata", "render_json")),
+    "pdf": Format("pdf", _lazy(".renderers.pdf", "render_pdf")),
     "csv": Format("csv", _lazy(".renderers.csvdata", "render_csv")),
     "xlsx": Format("xlsx", _lazy(".renderers.xlsx", "render_xlsx")),
     "docx": Format("docx", _lazy(".renderers.docx", "render_docx")),
@@ -113,11 +116,32 @@ def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
     # Render everything first: an error in one format must not leave another half-updated.
     with project_templates(plans_dir.resolve().parent / "templates"):
         views = [year_view(y) for y in plans.years]
-        made = reports(load_results(plans_dir, views)[0])
+        made = _reports(plans_dir, views)
         with wording(views[-1].labels.words() if views else {}):
             rendered = _render(views, chosen, out_dir, base_url, on_skip, made)
     write_outputs(out_dir, rendered)
     return {name: len(files) for name, files in rendered.items()}
+
+
+def _reports(plans_dir: Path, views: list[YearView]) -> list[Report]:
+    """The years' 事業報告 (none without results); the results modules load only when
+    a results folder or the settings file exists, so a plan without results never pays."""
+    if not (plans_dir / SETTINGS_FILE).is_file() and not any(
+            (view.source.path / RESULTS_FOLDER).exists() for view in views):
+        return []
+    from .results.loader import load_results
+    from .results.outputs import reports
+
+    return reports(load_results(plans_dir, views)[0])
+
+
+def _report_files(name: str, made: list[Report] | None,
+                  views: Sequence[YearView] = ()) -> Files:
+    if not made:
+        return {}
+    from .results.outputs import report_files
+
+    return report_files(name, made, views)
 
 
 def _render(views: list[YearView], chosen: list[str], out_dir: Path, base_url: str | None,
@@ -129,11 +153,13 @@ def _render(views: list[YearView], chosen: list[str], out_dir: Path, base_url: s
         if name == "html":
             continue
         try:
-            rendered[name] = {**FORMATS[name].render(views), **report_files(name, made or [], views)}
+            rendered[name] = {**FORMATS[name].render(views), **_report_files(name, made, views)}
         except FormatSkipped as err:
             if on_skip is not None:
                 on_skip(name, err)
     if "html" in chosen:  # the site links the PDF of this build or of an earlier one
+        from .renderers.html import SiteOptions, built_pdfs, normalize_base_url, render_site
+
         pdfs = built_pdfs(views, out_dir / "pdf", rendered.get("pdf", {}))
         pages = {r.year.year: tuple((p.page, p.title) for p in made or []
                                      if p.year.year == r.year.year)
@@ -142,7 +168,7 @@ def _render(views: list[YearView], chosen: list[str], out_dir: Path, base_url: s
         rendered["html"] = {
             **render_site(views, SiteOptions(normalize_base_url(base_url), pdfs, pages,
                                              comparisons)),
-            **report_files("html", made or [])}
+            **_report_files("html", made)}
     return {name: rendered[name] for name in chosen if name in rendered}
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any, Protocol
-from xml.sax.saxutils import escape as xml_escape
 
 from .. import search
 from ..layout import UnitView, YearView
@@ -233,7 +233,7 @@ class _Site:
 
     def sitemap(self) -> bytes:
         urls = "".join(
-            f"<url><loc>{xml_escape(self.options.base_url + path)}</loc></url>\n"
+            f"<url><loc>{html_escape(self.options.base_url + path, quote=False)}</loc></url>\n"
             for path in sorted(self.pages)
         )
         return (
