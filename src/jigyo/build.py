@@ -1,10 +1,11 @@
 """The build: plans → views → every requested format, written all together or not at all.
 
 Each format owns one folder under the output folder (site/, md/, json/, …).
-Every requested format is rendered in memory, then written in full beside its
-old folder, and only then are all the folders swapped in together
-(:func:`jigyo.fsutil.replace_folders`): a failed build leaves the outputs as
-they were, never a new site beside an old PDF, nor a half-written folder.
+Every requested format is written in full beside its old folder (the site page
+by page as it is rendered, never held whole in memory), and only then are all
+the folders swapped in together (:class:`jigyo.fsutil.Staging`): a failed build
+leaves the outputs as they were, never a new site beside an old PDF, nor a
+half-written folder.
 Staging folders left by a build that was killed are removed by the next one.
 """
 
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .errors import JigyoError
 from .failures import os_reason_msg
-from .fsutil import ReplaceError, clean_stale, replace_folders
+from .fsutil import FolderWriter, ReplaceError, Staging, clean_stale
 from .layout import YearView, year_view
 from .loader import load_plans
 from .messages import msg, wording
@@ -83,15 +84,43 @@ def _folders(names: Iterable[str]) -> str:
     return " ".join(f"{FORMATS[name].folder}/" for name in names)
 
 
-def write_outputs(out_dir: Path, rendered: dict[str, Files]) -> None:
-    """Replace the folders of every rendered format together; raises OutputWriteError."""
-    targets = {name: out_dir / FORMATS[name].folder for name in rendered}
-    try:
-        replace_folders({targets[name]: files for name, files in rendered.items()})
-    except ReplaceError as err:
-        updated = tuple(name for name, target in targets.items() if target in err.replaced)
-        kept = tuple(name for name in targets if name not in updated)
-        raise OutputWriteError(err.cause, updated, kept, out_dir) from err
+class _Outputs:
+    """The staged output folders of one build, swapped in together in the order chosen.
+
+    Every OSError of writing or swapping becomes OutputWriteError, naming the
+    formats that were updated anyway (usually none).
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.staging = Staging()
+        self.targets: dict[str, Path] = {}
+
+    def __enter__(self) -> _Outputs:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None,
+                 trace: object) -> None:
+        self.staging.__exit__()
+        if isinstance(err, ReplaceError):
+            updated = tuple(name for name, target in self.targets.items()
+                            if target in err.replaced)
+            kept = tuple(name for name in self.targets if name not in updated)
+            raise OutputWriteError(err.cause, updated, kept, self.out_dir) from err
+
+    def _target(self, name: str) -> Path:
+        self.targets[name] = self.out_dir / FORMATS[name].folder
+        return self.targets[name]
+
+    def write(self, name: str, files: Files) -> int:
+        self.staging.write(self._target(name), files)
+        return len(files)
+
+    def writer(self, name: str) -> FolderWriter:
+        return self.staging.writer(self._target(name))
+
+    def swap(self, order: Iterable[str] = ()) -> None:
+        self.staging.swap([self.targets[n] for n in order if n in self.targets] or None)
 
 
 def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
@@ -113,14 +142,15 @@ def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
     wanted = sorted(set(years)) if years is not None else None
     plans = load_plans(plans_dir, wanted)
     clean_stale(out_dir, (f.folder for f in FORMATS.values()))
-    # Render everything first: an error in one format must not leave another half-updated.
+    # Every format is written beside its folder first and swapped in only when all are
+    # made: an error in one format must not leave another half-updated.
     with project_templates(plans_dir.resolve().parent / "templates"):
         views = [year_view(y) for y in plans.years]
         made = _reports(plans_dir, views)
-        with wording(views[-1].labels.words() if views else {}):
-            rendered = _render(views, chosen, out_dir, base_url, on_skip, made)
-    write_outputs(out_dir, rendered)
-    return {name: len(files) for name, files in rendered.items()}
+        with wording(views[-1].labels.words() if views else {}), _Outputs(out_dir) as outputs:
+            counts = _render(views, chosen, outputs, base_url, on_skip, made)
+            outputs.swap(chosen)
+    return {name: counts[name] for name in chosen if name in counts}
 
 
 def _reports(plans_dir: Path, views: list[YearView]) -> list[Report]:
@@ -144,32 +174,38 @@ def _report_files(name: str, made: list[Report] | None,
     return report_files(name, made, views)
 
 
-def _render(views: list[YearView], chosen: list[str], out_dir: Path, base_url: str | None,
+def _render(views: list[YearView], chosen: list[str], outputs: _Outputs, base_url: str | None,
             on_skip: Callable[[str, FormatSkipped], None] | None,
-            made: list[Report] | None = None) -> dict[str, Files]:
-    """Every chosen format in memory, in the order chosen; skipped formats left out."""
-    rendered: dict[str, Files] = {}
+            made: list[Report] | None = None) -> dict[str, int]:
+    """Every chosen format staged (the site page by page); the files written per format."""
+    counts: dict[str, int] = {}
+    pdf: Files = {}
     for name in chosen:
         if name == "html":
             continue
         try:
-            rendered[name] = {**FORMATS[name].render(views), **_report_files(name, made, views)}
+            files = {**FORMATS[name].render(views), **_report_files(name, made, views)}
         except FormatSkipped as err:
             if on_skip is not None:
                 on_skip(name, err)
+            continue
+        counts[name] = outputs.write(name, files)
+        pdf = files if name == "pdf" else pdf
     if "html" in chosen:  # the site links the PDF of this build or of an earlier one
-        from .renderers.html import SiteOptions, built_pdfs, normalize_base_url, render_site
+        from .renderers.html import SiteOptions, built_pdfs, normalize_base_url, write_site
 
-        pdfs = built_pdfs(views, out_dir / "pdf", rendered.get("pdf", {}))
+        pdfs = built_pdfs(views, outputs.out_dir / "pdf", pdf)
         pages = {r.year.year: tuple((p.page, p.title) for p in made or []
                                      if p.year.year == r.year.year)
                  for r in made or []}
-        comparisons = _comparison_pdfs(views) if "pdf" in rendered else {}
-        rendered["html"] = {
-            **render_site(views, SiteOptions(normalize_base_url(base_url), pdfs, pages,
-                                             comparisons)),
-            **_report_files("html", made)}
-    return {name: rendered[name] for name in chosen if name in rendered}
+        comparisons = _comparison_pdfs(views) if "pdf" in counts else {}
+        site = outputs.writer("html")
+        write_site(views, SiteOptions(normalize_base_url(base_url), pdfs, pages, comparisons),
+                   site)
+        for path, data in _report_files("html", made).items():
+            site[path] = data
+        counts["html"] = len(site)
+    return counts
 
 
 def _comparison_pdfs(views: list[YearView]) -> dict[int, bytes]:

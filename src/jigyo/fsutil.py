@@ -60,14 +60,6 @@ def write_atomic(path: Path, data: bytes | str) -> None:
             staging.unlink()
 
 
-def _write_tree(folder: Path, files: Mapping[str, bytes]) -> None:
-    folder.mkdir()
-    for rel, data in sorted(files.items()):
-        path = folder / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-
-
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return False  # our own leftovers (from an earlier call) are always stale
@@ -101,6 +93,85 @@ def clean_stale(parent: Path, names: Iterable[str]) -> list[Path]:
     return removed
 
 
+class FolderWriter:
+    """Files written one by one into a staging folder, as a renderer makes them.
+
+    A large site is written page by page instead of being held in memory whole;
+    a failed write raises ReplaceError (nothing has been replaced yet).
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.names: set[str] = set()
+
+    def __setitem__(self, rel: str, data: bytes) -> None:
+        path = self.folder / rel
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        except OSError as err:
+            raise ReplaceError(err, ()) from err
+        self.names.add(rel)
+
+    def stream(self, rel: str, chunks: Iterable[str]) -> None:
+        """A file given as pieces of text, written as UTF-8 piece by piece."""
+        path = self.folder / rel
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                handle.writelines(chunks)
+        except OSError as err:
+            raise ReplaceError(err, ()) from err
+        self.names.add(rel)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+class Staging:
+    """Target folders being written beside themselves, swapped in together by `swap`.
+
+    Use it as a context manager: whatever is still staged on leaving (after a
+    failure, or after the swap) is removed.
+    """
+
+    def __init__(self) -> None:
+        self.staged: list[tuple[Path, Path]] = []
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for _, staging in self.staged:
+            _discard(staging)
+
+    def writer(self, target: Path) -> FolderWriter:
+        """An empty staging folder for `target`, to be filled file by file."""
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            staging = _staging(target, "new")
+            remove(staging)
+            self.staged.append((target, staging))
+            staging.mkdir()
+        except OSError as err:
+            raise ReplaceError(err, ()) from err
+        return FolderWriter(staging)
+
+    def write(self, target: Path, files: Mapping[str, bytes]) -> None:
+        """Stage `target` with exactly `files` (relative POSIX path → bytes)."""
+        writer = self.writer(target)
+        for rel, data in sorted(files.items()):
+            writer[rel] = data
+
+    def swap(self, order: Iterable[Path] | None = None) -> None:
+        """Swap every staged folder in (in `order` when given); ReplaceError on failure."""
+        staged = self.staged
+        if order is not None:
+            rank = {target: i for i, target in enumerate(order)}
+            staged = sorted(staged, key=lambda pair: rank.get(pair[0], len(rank)))
+        _swap(staged)
+
+
 def replace_folders(folders: Mapping[Path, Mapping[str, bytes]]) -> None:
     """Replace every target folder by exactly its files, all together or none.
 
@@ -109,22 +180,10 @@ def replace_folders(folders: Mapping[Path, Mapping[str, bytes]]) -> None:
     fails, nothing was changed. If a swap fails, the folders already swapped are
     put back; ReplaceError says which could not be (`replaced`).
     """
-    staged: list[tuple[Path, Path]] = []
-    try:
+    with Staging() as staging:
         for target, files in folders.items():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            staging = _staging(target, "new")
-            remove(staging)
-            staged.append((target, staging))
-            _write_tree(staging, files)
-        _swap(staged)
-    except ReplaceError:
-        raise
-    except OSError as err:
-        raise ReplaceError(err, ()) from err
-    finally:
-        for _, staging in staged:
-            _discard(staging)
+            staging.write(target, files)
+        staging.swap()
 
 
 def _swap(staged: list[tuple[Path, Path]]) -> None:

@@ -11,7 +11,6 @@ from .table import (
     entry_extra,
     entry_note,
     entry_numbers,
-    flat,
     lines,
     marker,
     table,
@@ -62,7 +61,8 @@ def _cell_text(cell: model.Cell | model.RowCell | None, labels: Labels) -> CellT
     return CellText(tuple(lines(text)), marker(text, labels), span)
 
 
-def _groups(initiative: model.Initiative, anchor: str, labels: Labels) -> tuple[GroupView, ...]:
+def groups(initiative: model.Initiative, anchor: str, labels: Labels) -> tuple[GroupView, ...]:
+    """The table of a 取り組み as 項目 → numbered entries (InitiativeView.groups)."""
     numbers = entry_numbers(initiative, labels)
     return tuple(
         GroupView(group.id, group.item, tuple(
@@ -126,11 +126,10 @@ def initiative_view(index: int, initiative: model.Initiative,
         note=initiative.note,
         id=initiative.id,
         numbering=initiative.numbering,
-        groups=_groups(initiative, anchor, labels),
-        flat=flat(rows, labels),
         labels=labels,
         facts=facts(initiative, labels, goal_titles),
         goals=tuple(initiative.goals),
+        source=initiative,
     )
 
 

@@ -8,13 +8,17 @@ JSON, search, the differ and the PDF only read these attributes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
 
 from ..loader import LoadedYear
 from .labels import LABELS, Labels
 
+if TYPE_CHECKING:
+    from .. import model
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class BlockView:
     """One block of a 方針: a paragraph, a heading, bullets or a numbered list."""
 
@@ -30,7 +34,7 @@ class BlockView:
         return tuple(mark + text for mark, text in self.items)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CellText:
     """The text of one 内容 or 目標値 cell of an entry, before it is laid out as a table."""
 
@@ -51,7 +55,7 @@ class CellText:
         return bool(self.marker)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntryRow:
     """One 内容/目標値 pair of an entry that has several (`rows` in the YAML)."""
 
@@ -59,7 +63,7 @@ class EntryRow:
     target: CellText
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntryView:
     """One 事項 as written, numbered: the structure the differ, JSON and search read."""
 
@@ -78,7 +82,7 @@ class EntryView:
     """The lines of each extra column (実施時期, 担当, …), in the settings' order."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GroupView:
     """One 項目 and its entries."""
 
@@ -87,7 +91,7 @@ class GroupView:
     entries: tuple[EntryView, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CellView:
     """One cell of the printed table (with its rowspan and colspan)."""
 
@@ -102,7 +106,7 @@ class CellView:
     anchor: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowView:
     """One row of the printed table."""
 
@@ -111,7 +115,7 @@ class RowView:
     """Index of the 項目 group, so renderers can keep a group together."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FlatRow:
     """One row of the table for outputs without merged cells (Markdown).
 
@@ -138,15 +142,31 @@ class InitiativeView:
     note: str | None
     id: str | None = None
     numbering: Literal["item", "table"] = "item"
-    groups: tuple[GroupView, ...] = ()
-    """The table as 項目 → entries (`rows` is the same table laid out for printing)."""
-    flat: tuple[FlatRow, ...] = ()
-    """The same table with merged cells written out, for Markdown."""
     labels: Labels = field(default=LABELS, repr=False, compare=False)
     facts: tuple[tuple[str, str], ...] = ()
     """(label, value) of the typed fields as printed: (状況, 新規), (予算額, 1,200千円), …"""
     goals: tuple[str, ...] = ()
     """The ids of the goals of the multi-year plan this 取り組み serves."""
+    source: model.Initiative | None = field(default=None, repr=False, compare=False)
+    """The 取り組み as read, from which `groups` is laid out when an output first asks."""
+
+    @cached_property
+    def groups(self) -> tuple[GroupView, ...]:
+        """The table as 項目 → entries (`rows` is the same table laid out for printing).
+
+        Made on first use: the site and the PDF never read it, and a large year's
+        views would otherwise hold every table twice.
+        """
+        from .derive import groups
+
+        return () if self.source is None else groups(self.source, self.anchor, self.labels)
+
+    @cached_property
+    def flat(self) -> tuple[FlatRow, ...]:
+        """The same table with merged cells written out, for Markdown (made on first use)."""
+        from .table import flat
+
+        return flat(self.rows, self.labels)
 
     @property
     def facts_line(self) -> str:
@@ -219,7 +239,7 @@ class DepartmentView:
     units: tuple[UnitView, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GoalServing:
     """One 取り組み serving a goal: where it is and how it is headed."""
 

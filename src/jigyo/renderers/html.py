@@ -13,11 +13,13 @@ from html import escape as html_escape
 from pathlib import Path
 from typing import Any, Protocol
 
+from markupsafe import Markup, escape
+
 from .. import search
 from ..layout import UnitView, YearView
 from ..messages import message
-from . import Files
-from .templating import asset, render
+from . import Collected, Files, FileSink
+from .templating import asset, generate, macro, render
 
 TOP = "トップ"
 STATIC = ("style.css", "search.js", "print.css")
@@ -108,30 +110,71 @@ class UnitDiffLink:
     label: str
 
 
+_PREFIX = "\x00p\x00"
+_LEVEL = "\x00l\x00"
+"""Stand-ins for the anchor prefix and heading level in a unit body rendered once.
+
+The plan reader refuses control characters, so NUL never comes from the data;
+a body that holds other NULs anyway is rendered for each page instead.
+"""
+
+
+class _Bodies:
+    """Each unit's 方針 and 取り組み (the `unit_body` macro), rendered once per unit.
+
+    The unit's page and the year's one-page view show the same body with other
+    heading levels and anchor prefixes: it is rendered with stand-ins for both,
+    which each page then fills in (as the macro would have escaped them).
+    """
+
+    def __init__(self) -> None:
+        self.unit_body = macro("html", "macros.html", "unit_body")
+        self.made: dict[int, str | None] = {}
+
+    def __call__(self, unit: UnitView, level: int, prefix: str = "") -> Markup:
+        key = id(unit)
+        if key not in self.made:
+            made = str(self.unit_body(unit, _LEVEL, _PREFIX))
+            marks = made.count(_PREFIX) + made.count(_LEVEL)
+            self.made[key] = made if made.count("\x00") == 2 * marks else None
+        body = self.made[key]
+        if body is None:
+            return Markup(self.unit_body(unit, level, prefix))
+        return Markup(body.replace(_PREFIX, str(escape(prefix)))
+                      .replace(_LEVEL, str(escape(level))))
+
+    def clear(self) -> None:
+        self.made.clear()
+
+
 class _Site:
     """Renders every page of the site; holds what all pages share."""
 
-    def __init__(self, years: list[YearView], options: SiteOptions) -> None:
+    def __init__(self, years: list[YearView], options: SiteOptions, files: FileSink) -> None:
         self.years = sorted(years, key=lambda y: y.year, reverse=True)
         self.options = options
         self.organization = self.years[0].organization
         self.site_title = self.years[0].site_title
-        self.files: Files = {}
+        self.files = files
+        self.body = _Bodies()
         self.pages: list[str] = []
         self.unit_diffs: dict[tuple[int, str], UnitDiffLink] = {}
         # per-year data every unit page's year switcher needs, computed once
         self.slugs = {y.year: frozenset(u.slug for u in y.units) for y in self.years}
 
     def page(self, path: str, template: str, title: str, crumbs: list[Crumb],
-             **context: Any) -> None:
+             stream: bool = False, **context: Any) -> None:
+        """Render one page; with `stream` (the one-page view of a whole year) it is written
+        while it is rendered, never held whole."""
         root = "../" * path.count("/")
         canonical = self.options.base_url + path if self.options.base_url else ""
-        html = render(
-            "html", template, root=root, page_title=title, breadcrumbs=crumbs,
-            organization=self.organization, site_title=self.site_title,
-            canonical=canonical, **context,
-        )
-        self.files[path] = html.encode()
+        context.update(root=root, page_title=title, breadcrumbs=crumbs,
+                       organization=self.organization, site_title=self.site_title,
+                       canonical=canonical)
+        if stream:
+            self.files.stream(path, generate("html", template, **context))
+        else:
+            self.files[path] = render("html", template, **context).encode()
         self.pages.append(path)
 
     def year_crumb(self, year: YearView, href: str | None) -> Crumb:
@@ -184,7 +227,7 @@ class _Site:
                 f"{short}#{anchor}", message("diff_html_unit_link", era=old.era))
         return short
 
-    def render(self) -> Files:
+    def render(self) -> None:
         for name in STATIC:
             self.files[f"assets/{name}"] = asset("html", name)
         self.files["assets/search-index.js"] = search.index_script(self.years)
@@ -212,11 +255,6 @@ class _Site:
                     [top, self.year_crumb(year, "index.html"), Crumb(goal.title)],
                     year=year, goal=goal,
                 )
-            self.page(
-                f"{year.name}/all.html", "print.html", f"全体（1ページ） | {base}",
-                [top, self.year_crumb(year, "index.html"), Crumb("全体（1ページ）")],
-                year=year,
-            )
             for d_index, dept in enumerate(year.departments, 1):
                 for unit in dept.units:
                     self.page(
@@ -225,11 +263,16 @@ class _Site:
                          Crumb(dept.name, f"index.html#dept-{d_index}"), Crumb(unit.label)],
                         year=year, unit=unit, switcher=self.switcher(year, unit),
                         comparison=self.unit_diffs.get((year.year, unit.slug)),
-                        reports=self.options.reports.get(year.year, ()),
+                        reports=self.options.reports.get(year.year, ()), body=self.body,
                     )
+            self.page(
+                f"{year.name}/all.html", "print.html", f"全体（1ページ） | {base}",
+                [top, self.year_crumb(year, "index.html"), Crumb("全体（1ページ）")],
+                stream=True, year=year, body=self.body,
+            )
+            self.body.clear()
         if self.options.base_url:
             self.files["sitemap.xml"] = self.sitemap()
-        return self.files
 
     def sitemap(self) -> bytes:
         urls = "".join(
@@ -245,9 +288,15 @@ class _Site:
 
 def render_site(years: list[YearView], options: SiteOptions | None = None) -> Files:
     """All years newest first: contents, unit pages, one-page views, search, sitemap."""
-    if not years:
-        return {}
-    return _Site(years, options or SiteOptions()).render()
+    files = Collected()
+    write_site(years, options, files)
+    return files
+
+
+def write_site(years: list[YearView], options: SiteOptions | None, files: FileSink) -> None:
+    """The site's pages put into `files` one by one as they are rendered (see render_site)."""
+    if years:
+        _Site(years, options or SiteOptions(), files).render()
 
 
 def built_pdfs(years: list[YearView], pdf_dir: Path, fresh: Files) -> dict[int, bytes]:

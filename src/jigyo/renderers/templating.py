@@ -128,9 +128,10 @@ def _environment(kind: str, autoescape: bool, finalize: Callable[[Any], Any] | N
     if kind in _INLINE:
         env.filters["inline"] = _INLINE[kind]
     if autoescape:  # the site's table cells (macros.html), also found by the diff's pages
-        from .htmlcells import cell_html
+        from .htmlcells import cell_html, rows_html
 
         env.filters["cell_html"] = cell_html
+        env.filters["rows_html"] = rows_html
     env.filters.update(dict(filters))
     return env
 
@@ -138,3 +139,14 @@ def _environment(kind: str, autoescape: bool, finalize: Callable[[Any], Any] | N
 def render(kind: str, name: str, **context: Any) -> str:
     """Render one template of `kind` with the default environment of that kind."""
     return environment(kind).get_template(name).render(**context)
+
+
+def macro(kind: str, template: str, name: str) -> Callable[..., Any]:
+    """A macro of a template, to be called from Python (its output is Markup when escaped)."""
+    function: Callable[..., Any] = getattr(environment(kind).get_template(template).module, name)
+    return function
+
+
+def generate(kind: str, name: str, **context: Any) -> Iterator[str]:
+    """Render one template piece by piece (a page too large to hold whole)."""
+    return environment(kind).get_template(name).generate(**context)
