@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from .inline import to_html
@@ -63,6 +64,35 @@ def _initiative_heading(ini: InitiativeView) -> str:
     return plain(ini.heading)
 
 
+def _newest_first(years: list[YearView]) -> list[YearView]:
+    return sorted(years, key=lambda y: y.year, reverse=True)
+
+
+def _outline(years: list[YearView]) -> dict[str, list[list[Any]]]:
+    """The "years", "units" and "inis" rows: what the docs rows refer to by position."""
+    index: dict[str, list[list[Any]]] = {"years": [], "units": [], "inis": []}
+    for y_index, year in enumerate(_newest_first(years)):
+        # the folder the pages are in: 2020 (a number, as always), or "2018-2020"
+        folder: int | str = year.year if year.name in ("", str(year.year)) else year.name
+        index["years"].append([folder, year.heading])
+        for unit in year.units:
+            u_index = len(index["units"])
+            index["units"].append([y_index, unit.slug, unit.label])
+            index["inis"] += [[u_index, ini.anchor, _initiative_heading(ini)]
+                              for ini in unit.initiatives]
+    return index
+
+
+def _docs(years: list[YearView]) -> Iterator[list[list[Any]]]:
+    """The "docs" rows of each unit in turn, numbered as in :func:`_outline`."""
+    u_index = i_index = 0
+    for year in _newest_first(years):
+        for unit in year.units:
+            yield _unit_docs(unit, u_index, i_index)
+            u_index += 1
+            i_index += len(unit.initiatives)
+
+
 def build_index(years: list[YearView]) -> dict[str, Any]:
     """The index as data: {"years", "units", "inis", "docs"}, rows referring by position.
 
@@ -70,37 +100,50 @@ def build_index(years: list[YearView]) -> dict[str, Any]:
     inis: [unit index, anchor, heading]; docs: [unit index, 取り組み index or -1,
     anchor, text]. Rows are in reading order, newest year first.
     """
-    index: dict[str, list[list[Any]]] = {"years": [], "units": [], "inis": [], "docs": []}
-    for year in sorted(years, key=lambda y: y.year, reverse=True):
-        y_index = len(index["years"])
-        # the folder the pages are in: 2020 (a number, as always), or "2018-2020"
-        folder: int | str = year.year if year.name in ("", str(year.year)) else year.name
-        index["years"].append([folder, year.heading])
-        for unit in year.units:
-            _add_unit(index, y_index, unit)
-    return index
+    return {**_outline(years), "docs": [row for rows in _docs(years) for row in rows]}
 
 
-def _add_unit(index: dict[str, list[list[Any]]], y_index: int, unit: UnitView) -> None:
-    u_index = len(index["units"])
-    index["units"].append([y_index, unit.slug, unit.label])
+def _unit_docs(unit: UnitView, u_index: int, i_index: int) -> list[list[Any]]:
     policy = _join([unit.label]) + " " + _blocks_text(unit.policy)
-    index["docs"].append([u_index, -1, UNIT_TOP, policy.strip()])
+    docs: list[list[Any]] = [[u_index, -1, UNIT_TOP, policy.strip()]]
     if unit.note:
-        index["docs"].append([u_index, -1, UNIT_TOP, plain(unit.note)])
-    for ini in unit.initiatives:
-        i_index = len(index["inis"])
-        index["inis"].append([u_index, ini.anchor, _initiative_heading(ini)])
+        docs.append([u_index, -1, UNIT_TOP, plain(unit.note)])
+    for i, ini in enumerate(unit.initiatives, i_index):
         own = " ".join(t for t in (_initiative_heading(ini), _blocks_text(ini.policy),
                                    plain(ini.note or "")) if t)
-        index["docs"].append([u_index, i_index, ini.anchor, own])
-        for anchor, text in _entries(ini.rows):
-            if text:
-                index["docs"].append([u_index, i_index, anchor or ini.anchor, text])
+        docs.append([u_index, i, ini.anchor, own])
+        docs += [[u_index, i, anchor or ini.anchor, text]
+                 for anchor, text in _entries(ini.rows) if text]
+    return docs
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _script_safe(data: str) -> str:
+    # "</" cannot end the script early inside a JSON string once its slash is escaped.
+    return data.replace("</", "<\\/")
+
+
+def index_chunks(years: list[YearView]) -> Iterator[str]:
+    """The index as a script that sets `window.JIGYO_SEARCH`, for pages opened from disk too.
+
+    It is written out unit by unit (exactly `json.dumps` of :func:`build_index` with
+    compact separators), so a large year's index is never held whole.
+    """
+    outline = _outline(years)
+    yield "window.JIGYO_SEARCH={"
+    for name, rows in outline.items():
+        yield _script_safe(f'"{name}":{_ENCODE(rows)},')
+    yield '"docs":['
+    first = True
+    for rows in _docs(years):
+        if rows:
+            yield ("" if first else ",") + _script_safe(_ENCODE(rows)[1:-1])
+            first = False
+    yield "]};\n"
 
 
 def index_script(years: list[YearView]) -> bytes:
-    """The index as a script that sets `window.JIGYO_SEARCH`, for pages opened from disk too."""
-    data = json.dumps(build_index(years), ensure_ascii=False, separators=(",", ":"))
-    # "</" cannot end the script early inside a JSON string once its slash is escaped.
-    return ("window.JIGYO_SEARCH=" + data.replace("</", "<\\/") + ";\n").encode()
+    """The whole index script at once (see :func:`index_chunks`)."""
+    return "".join(index_chunks(years)).encode()

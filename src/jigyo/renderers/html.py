@@ -143,6 +143,9 @@ class _Bodies:
         return Markup(body.replace(_PREFIX, str(escape(prefix)))
                       .replace(_LEVEL, str(escape(level))))
 
+    def forget(self, unit: UnitView) -> None:
+        self.made.pop(id(unit), None)
+
     def clear(self) -> None:
         self.made.clear()
 
@@ -230,7 +233,7 @@ class _Site:
     def render(self) -> None:
         for name in STATIC:
             self.files[f"assets/{name}"] = asset("html", name)
-        self.files["assets/search-index.js"] = search.index_script(self.years)
+        self.files.stream("assets/search-index.js", search.index_chunks(self.years))
         # the 新旧対照表 maker is imported only when there is a previous year to compare
         render_diff = diff_renderer() if len(self.years) > 1 else None
         if render_diff is not None:
@@ -255,24 +258,50 @@ class _Site:
                     [top, self.year_crumb(year, "index.html"), Crumb(goal.title)],
                     year=year, goal=goal,
                 )
-            for d_index, dept in enumerate(year.departments, 1):
-                for unit in dept.units:
-                    self.page(
-                        f"{year.name}/{unit.slug}.html", "unit.html", f"{unit.label} | {base}",
-                        [top, self.year_crumb(year, "index.html"),
-                         Crumb(dept.name, f"index.html#dept-{d_index}"), Crumb(unit.label)],
-                        year=year, unit=unit, switcher=self.switcher(year, unit),
-                        comparison=self.unit_diffs.get((year.year, unit.slug)),
-                        reports=self.options.reports.get(year.year, ()), body=self.body,
-                    )
-            self.page(
-                f"{year.name}/all.html", "print.html", f"全体（1ページ） | {base}",
-                [top, self.year_crumb(year, "index.html"), Crumb("全体（1ページ）")],
-                stream=True, year=year, body=self.body,
-            )
-            self.body.clear()
+            self.unit_pages(year, top, base)
         if self.options.base_url:
             self.files["sitemap.xml"] = self.sitemap()
+
+    def unit_pages(self, year: YearView, top: Crumb, base: str) -> None:
+        """The year's unit pages and its one-page view, each unit body made once.
+
+        The one-page view is written as it is rendered; as it reaches each unit,
+        that unit's page is written from the same body, which is then dropped, so
+        no more than one unit body is held at a time. Units the view leaves out
+        (a council's own all.html may) get their pages afterwards.
+        """
+        departments = {id(u): (d, dept) for d, dept in enumerate(year.departments, 1)
+                       for u in dept.units}
+        written: set[int] = set()
+
+        def unit_page(unit: UnitView) -> None:
+            d_index, dept = departments[id(unit)]
+            self.page(
+                f"{year.name}/{unit.slug}.html", "unit.html", f"{unit.label} | {base}",
+                [top, self.year_crumb(year, "index.html"),
+                 Crumb(dept.name, f"index.html#dept-{d_index}"), Crumb(unit.label)],
+                year=year, unit=unit, switcher=self.switcher(year, unit),
+                comparison=self.unit_diffs.get((year.year, unit.slug)),
+                reports=self.options.reports.get(year.year, ()), body=self.body,
+            )
+            written.add(id(unit))
+
+        def body_in_view(unit: UnitView, level: int, prefix: str = "") -> Markup:
+            html = self.body(unit, level, prefix)
+            if id(unit) in departments and id(unit) not in written:
+                unit_page(unit)
+                self.body.forget(unit)
+            return html
+
+        self.page(
+            f"{year.name}/all.html", "print.html", f"全体（1ページ） | {base}",
+            [top, self.year_crumb(year, "index.html"), Crumb("全体（1ページ）")],
+            stream=True, year=year, body=body_in_view,
+        )
+        for unit in year.units:
+            if id(unit) not in written:
+                unit_page(unit)
+        self.body.clear()
 
     def sitemap(self) -> bytes:
         urls = "".join(
