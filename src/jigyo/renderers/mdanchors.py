@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from itertools import pairwise
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -22,7 +23,9 @@ _REMOVED = frozenset({
 })
 """Unicode general categories github-slugger removes (letters among them are kept)."""
 
-_PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
+_PARSER = MarkdownIt("commonmark", {"html": False}).enable("table").disable(["inline", "text_join"])
+"""GitHub's block structure only: the inline text of headings alone is parsed afterwards
+(parsing the inline text of every table cell was most of the Markdown build's time)."""
 
 
 def github_slug(text: str) -> str:
@@ -51,11 +54,11 @@ class Slugger:
         return result
 
 
-def _text(inline: Token) -> str:
+def _text(children: list[Token]) -> str:
     """The text a reader sees in a heading (markup and escapes removed)."""
     parts: list[str] = []
-    for child in inline.children or []:
-        if child.type in ("text", "code_inline"):
+    for child in children:
+        if child.type in ("text", "text_special", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
@@ -70,11 +73,14 @@ def heading_text(markdown_line: str) -> str:
 
 def heading_ids(markdown: str) -> list[tuple[str, str]]:
     """(text, id) of every heading of a Markdown document, in order."""
-    tokens = _PARSER.parse(markdown)
+    env: dict[str, Any] = {}  # link references the blocks define, used by the headings
+    tokens = _PARSER.parse(markdown, env)
     slugger = Slugger()
     found: list[tuple[str, str]] = []
     for opening, inline in pairwise(tokens):
         if opening.type == "heading_open":
-            text = _text(inline)
+            children: list[Token] = []
+            _PARSER.inline.parse(inline.content, _PARSER, env, children)
+            text = _text(children)
             found.append((text, slugger.slug(text)))
     return found
