@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 from pathlib import Path
+from typing import IO, Any
 
 import pytest
 from typer.testing import CliRunner
@@ -37,15 +38,25 @@ def built(sample_copy: Path, tmp_path: Path) -> tuple[Path, Path, dict[str, byte
 
 
 def disk_full_while_writing(monkeypatch: pytest.MonkeyPatch, marker: str) -> None:
-    """Writing any file under a folder whose name contains `marker` fails: the disk is full."""
-    real = Path.write_bytes
+    """Writing any file under a folder whose name contains `marker` fails: the disk is full
+    (whether the file is written at once or piece by piece)."""
+    real_write, real_open = Path.write_bytes, Path.open
+
+    def full(path: Path) -> None:
+        if any(marker in part for part in path.parts):
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     def write_bytes(self: Path, data: bytes) -> int:  # type: ignore[override]
-        if any(marker in part for part in self.parts):
-            raise OSError(errno.ENOSPC, "No space left on device", str(self))
-        return real(self, data)
+        full(self)
+        return real_write(self, data)
+
+    def open_(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> IO[Any]:
+        if "w" in mode:
+            full(self)
+        return real_open(self, mode, *args, **kwargs)
 
     monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    monkeypatch.setattr(Path, "open", open_)
 
 
 def rename_fails(monkeypatch: pytest.MonkeyPatch, *moves: tuple[str, str]) -> None:

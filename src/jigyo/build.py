@@ -23,7 +23,7 @@ from .fsutil import FolderWriter, ReplaceError, Staging, clean_stale
 from .layout import YearView, year_view
 from .loader import load_plans
 from .messages import msg, wording
-from .renderers import Files
+from .renderers import Files, FileSink
 from .renderers.skipped import FormatSkipped
 from .renderers.templating import project_templates
 
@@ -40,6 +40,19 @@ SETTINGS_FILE = "jigyo.yaml"
 class Format:
     folder: str
     render: Callable[[list[YearView]], Files]
+    write: Callable[[list[YearView], FileSink], None] | None = None
+    """Puts the files into a staging folder as they are made (a large year is never held)."""
+
+
+def _lazy_write(module: str, name: str) -> Callable[[list[YearView], FileSink], None]:
+    """A writer imported only when its format is built (see _lazy)."""
+
+    def write(views: list[YearView], files: FileSink) -> None:
+        function: Callable[[list[YearView], FileSink], None] = getattr(
+            importlib.import_module(module, __package__), name)
+        function(views, files)
+
+    return write
 
 
 def _lazy(module: str, name: str) -> Callable[[list[YearView]], Files]:
@@ -56,8 +69,10 @@ def _lazy(module: str, name: str) -> Callable[[list[YearView]], Files]:
 
 FORMATS: dict[str, Format] = {
     "html": Format("site", _lazy(".renderers.html", "render_site")),
-    "md": Format("md", _lazy(".renderers.markdown", "render_markdown")),
-    "json": Format("json", _lazy(".renderers.jsondata", "render_json")),
+    "md": Format("md", _lazy(".renderers.markdown", "render_markdown"),
+                 _lazy_write(".renderers.markdown", "write_markdown")),
+    "json": Format("json", _lazy(".renderers.jsondata", "render_json"),
+                   _lazy_write(".renderers.jsondata", "write_json")),
     "pdf": Format("pdf", _lazy(".renderers.pdf", "render_pdf")),
     "csv": Format("csv", _lazy(".renderers.csvdata", "render_csv")),
     "xlsx": Format("xlsx", _lazy(".renderers.xlsx", "render_xlsx")),
@@ -182,6 +197,14 @@ def _render(views: list[YearView], chosen: list[str], outputs: _Outputs, base_ur
     pdf: Files = {}
     for name in chosen:
         if name == "html":
+            continue
+        write = FORMATS[name].write
+        if write is not None:  # never skipped: only the PDF can be
+            writer = outputs.writer(name)
+            write(views, writer)
+            for path, data in _report_files(name, made, views).items():
+                writer[path] = data
+            counts[name] = len(writer)
             continue
         try:
             files = {**FORMATS[name].render(views), **_report_files(name, made, views)}

@@ -7,10 +7,11 @@ numbers, labels and anchors every other output shows.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from ..layout import BlockView, CellText, EntryView, InitiativeView, UnitView, YearView
-from . import Files
+from . import Collected, Files, FileSink
 
 
 def _blocks(blocks: tuple[BlockView, ...]) -> list[dict[str, Any]]:
@@ -116,8 +117,27 @@ def _year_core(view: YearView) -> dict[str, Any]:
 
 
 def render_json(years: list[YearView]) -> Files:
-    return {
-        f"{view.name}.json": (json.dumps(year_data(view), ensure_ascii=False, indent=2) + "\n")
-        .encode()
-        for view in years
-    }
+    files = Collected()
+    write_json(years, files)
+    return files
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)
+
+
+def _pieces(data: dict[str, Any], size: int = 8192) -> Iterator[str]:
+    """The year as `json.dumps(data, ensure_ascii=False, indent=2)` wrote it, in pieces
+    of `size` tokens (a token at a time would cost a file write each)."""
+    batch: list[str] = []
+    for token in _ENCODER.iterencode(data):
+        batch.append(token)
+        if len(batch) == size:
+            yield "".join(batch)
+            batch.clear()
+    yield "".join(batch) + "\n"
+
+
+def write_json(years: list[YearView], files: FileSink) -> None:
+    """Each year's file written as it is encoded: a large year is never held as one text."""
+    for view in years:
+        files.stream(f"{view.name}.json", _pieces(year_data(view)))

@@ -13,7 +13,7 @@ import re
 
 from ..inline import markdown_text, to_markdown
 from ..layout import CellView, FlatRow, UnitView, YearView
-from . import Files
+from . import Collected, Files, FileSink
 from .mdanchors import github_slug, heading_ids, heading_text
 from .templating import render
 
@@ -54,7 +54,13 @@ def _anchors(unit: UnitView, page: str) -> dict[str, str]:
 
 
 def render_markdown(years: list[YearView]) -> Files:
-    files: Files = {}
+    files = Collected()
+    write_markdown(years, files)
+    return files
+
+
+def write_markdown(years: list[YearView], files: FileSink) -> None:
+    """Each unit's page, then its year's index, put into `files` as they are made."""
     helpers = {"plain": markdown_text, "cells": row_cells}
     for year in years:
         anchors: dict[str, dict[str, str]] = {}
@@ -64,4 +70,3 @@ def render_markdown(years: list[YearView]) -> Files:
             anchors[unit.slug] = _anchors(unit, page)
         files[f"{year.name}/index.md"] = _tidy(
             render("md", "year.md", year=year, anchors=anchors, **helpers)).encode()
-    return files
