@@ -12,8 +12,9 @@ In every kind the filter `inline` turns plan text into that format safely.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from functools import cache
 from importlib import resources
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 
 from .. import inline
 
@@ -109,6 +111,34 @@ def environment(kind: str, *, autoescape: bool | None = None,
     return _environment(kind, escape, finalize, extra, _override(kind))
 
 
+class _Compiled(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs (keyed by each template's source, so an edited
+    template is compiled again): compiling the site's templates cost a sixth of building
+    a small year. A cache that cannot be read or written is simply not used."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+@cache
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """The user's cache folder for compiled templates ($XDG_CACHE_HOME/jigyo/templates)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    folder = Path(base) / "jigyo" / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _Compiled(str(folder), "jigyo-%s.cache")
+
+
 @cache
 def _environment(kind: str, autoescape: bool, finalize: Callable[[Any], Any] | None,
                  filters: tuple[tuple[str, Callable[..., Any]], ...],
@@ -124,6 +154,7 @@ def _environment(kind: str, autoescape: bool, finalize: Callable[[Any], Any] | N
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(),
     )
     if kind in _INLINE:
         env.filters["inline"] = _INLINE[kind]
