@@ -128,15 +128,16 @@ class _Compiled(jinja2.FileSystemBytecodeCache):
 
 
 @cache
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """The user's cache folder for compiled templates ($XDG_CACHE_HOME/jigyo/templates)."""
+def _bytecode_cache(setup: str) -> jinja2.BytecodeCache | None:
+    """The user's cache folder for compiled templates ($XDG_CACHE_HOME/jigyo/templates);
+    `setup` names the environment's options, which the compiled code depends on."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     folder = Path(base) / "jigyo" / "templates"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return _Compiled(str(folder), "jigyo-%s.cache")
+    return _Compiled(str(folder), f"jinja-{jinja2.__version__}-{setup}-%s.cache")
 
 
 @cache
@@ -154,7 +155,7 @@ def _environment(kind: str, autoescape: bool, finalize: Callable[[Any], Any] | N
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=_bytecode_cache(f"{kind}-{int(autoescape)}{int(finalize is not None)}"),
     )
     if kind in _INLINE:
         env.filters["inline"] = _INLINE[kind]
