@@ -18,6 +18,7 @@ from io import BytesIO
 from itertools import pairwise
 from typing import Any
 
+_CELLS = ("/TD", "/TH")
 PLACEHOLDER = "jigyo:contents/"
 LINK_TEXT = "節, ページ {label}"
 """The description Typst (document language ja) gives a link to a heading on page `label`."""
@@ -52,21 +53,39 @@ def _bookmarks(item: Any) -> Iterator[tuple[Any, Any]]:
 
 
 def _prefix_ids(pdf: Any, prefix: str) -> None:
-    """Make the structure ids of one part unique among the parts (U101x0y0 → 2-U101x0y0)."""
+    """Make the structure ids of one part unique among the parts (U101x0y0 → 2-U101x0y0).
+
+    Ids name a table's header cells, which its other cells list in /Headers:
+    only the tables that hold an id are walked, not the whole tree.
+    """
     import pikepdf
 
-    for obj in pdf.objects:
-        if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != "/StructElem":
+    tree = pdf.Root.StructTreeRoot
+    if "/IDTree" not in tree:
+        return
+    tables: dict[tuple[int, int], Any] = {}
+    for name, elem in _names(tree.IDTree):
+        elem.ID = pikepdf.String(prefix + name)
+        node = elem
+        while isinstance(node, pikepdf.Dictionary) and node.get("/S") != "/Table":
+            node = node.get("/P")
+        if isinstance(node, pikepdf.Dictionary):
+            tables[node.objgen] = node
+    stack = list(tables.values())
+    while stack:  # down to the cells, not into what they hold
+        elem = stack.pop()
+        kind = elem.get("/S")
+        if kind in _CELLS:
+            attributes = elem.get("/A")
+            for owner in (attributes if isinstance(attributes, pikepdf.Array) else [attributes]):
+                if isinstance(owner, pikepdf.Dictionary) and "/Headers" in owner:
+                    owner.Headers = pikepdf.Array([pikepdf.String(prefix + str(h))
+                                                   for h in owner.Headers])
             continue
-        if "/ID" in obj:
-            obj.ID = pikepdf.String(prefix + str(obj.ID))
-        attributes = obj.get("/A")
-        if attributes is None:
-            continue
-        for owner in attributes if isinstance(attributes, pikepdf.Array) else [attributes]:
-            if isinstance(owner, pikepdf.Dictionary) and "/Headers" in owner:
-                owner.Headers = pikepdf.Array([pikepdf.String(prefix + str(h))
-                                               for h in owner.Headers])
+        kids = elem.get("/K")
+        for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                stack.append(kid)
 
 
 def _outline(pdf: Any, marks: list[tuple[Any, Any]], levels: list[int]) -> Any:
@@ -94,11 +113,14 @@ def _outline(pdf: Any, marks: list[tuple[Any, Any]], levels: list[int]) -> Any:
     return root
 
 
-def _link_contents(pdf: Any, pages: int, marks: list[tuple[Any, Any]]) -> None:
+def _link_contents(pdf: Any, pages: int, marks: list[tuple[Any, Any]],
+                   labels: list[tuple[int, Any]]) -> None:
     """Point the first part's contents lines at their headings."""
     import pikepdf
 
     index = {page.objgen: n for n, page in enumerate(pdf.pages)}
+    # Typst gives every numbered page a label of its own (/P "-3-")
+    printed = {key: str(value.P) for key, value in labels if "/P" in value and "/S" not in value}
     for page in pdf.pages[:pages]:
         for annot in page.obj.get("/Annots", []):
             action = annot.get("/A")
@@ -108,25 +130,33 @@ def _link_contents(pdf: Any, pages: int, marks: list[tuple[Any, Any]]) -> None:
             dest = marks[int(uri[len(PLACEHOLDER):])][1]
             del annot.A
             annot.Dest = dest
-            label = pdf.pages[index[dest[0].objgen]].label
+            number = index[dest[0].objgen]
+            label = printed.get(number) or pdf.pages[number].label
             annot.Contents = pikepdf.String(LINK_TEXT.format(label=label))
 
 
 def join(parts: list[bytes], levels: list[int]) -> bytes:
-    """One PDF of `parts`, whose headings in order have the outline `levels`."""
+    """One PDF of `parts`, whose headings in order have the outline `levels`.
+
+    Each part is opened, copied from and let go before the next: qpdf keeps
+    the copies, not the part (whose stream data it reads from the part's bytes
+    when writing), so the plan is held about once, not twice.
+    """
+    import gc
+
     import pikepdf
 
     base = pikepdf.open(BytesIO(parts[0]))
-    others = [pikepdf.open(BytesIO(data)) for data in parts[1:]]
     tree = base.Root.StructTreeRoot
     document = tree.K[0] if isinstance(tree.K, pikepdf.Array) else tree.K
-    parents = [(key, value) for key, value in _numbers(tree.ParentTree)]
-    ids = [(name, value) for name, value in _names(tree.IDTree)] if "/IDTree" in tree else []
+    parents = list(_numbers(tree.ParentTree))
+    ids = list(_names(tree.IDTree)) if "/IDTree" in tree else []
     labels = list(_numbers(base.Root.PageLabels)) if "/PageLabels" in base.Root else []
     marks = list(_bookmarks(base.Root.Outlines)) if "/Outlines" in base.Root else []
-    first_pages = len(base.pages)
+    contents_pages = len(base.pages)
     kids = list(document.K)
-    for number, other in enumerate(others, start=1):
+    for number, data in enumerate(parts[1:], start=1):
+        other = pikepdf.open(BytesIO(data))
         _prefix_ids(other, f"{number}-")
         shift = int(tree.ParentTreeNextKey)
         offset = len(base.pages)
@@ -153,7 +183,7 @@ def join(parts: list[bytes], levels: list[int]) -> bytes:
             parents.append((key + shift, copied))
         tree.ParentTreeNextKey = shift + int(theirs.ParentTreeNextKey)
         if "/IDTree" in theirs:
-            ids += [(f"{number}-{name}", base.copy_foreign(other.make_indirect(value)))
+            ids += [(name, base.copy_foreign(other.make_indirect(value)))
                     for name, value in _names(theirs.IDTree)]
         if "/PageLabels" in other.Root:
             labels += [(key + offset, base.copy_foreign(other.make_indirect(value)))
@@ -161,6 +191,8 @@ def join(parts: list[bytes], levels: list[int]) -> bytes:
         if "/Outlines" in other.Root:
             marks += [(title, base.copy_foreign(other.make_indirect(dest)))
                       for title, dest in _bookmarks(other.Root.Outlines)]
+        del theirs, their_document, copied_document, other
+        gc.collect()
     document.K = pikepdf.Array(kids)
     tree.ParentTree = base.make_indirect(pikepdf.Dictionary(
         Nums=pikepdf.Array([x for key, value in parents for x in (key, value)])))
@@ -172,7 +204,10 @@ def join(parts: list[bytes], levels: list[int]) -> bytes:
         base.Root.PageLabels = pikepdf.Dictionary(
             Nums=pikepdf.Array([x for key, value in labels for x in (key, value)]))
     base.Root.Outlines = _outline(base, marks, levels)
-    _link_contents(base, first_pages, marks)
+    _link_contents(base, contents_pages, marks, labels)
     out = BytesIO()
-    base.save(out, deterministic_id=True)
+    # the parts' streams are written as Typst compressed them, not decoded and compressed
+    # again; the many small objects of the tag tree go into object streams (a third the size)
+    base.save(out, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none,
+              recompress_flate=False, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return out.getvalue()
