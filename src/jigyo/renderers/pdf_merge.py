@@ -13,9 +13,11 @@ and their objects; the bytes are deterministic for the same parts.
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Iterator
-from io import BytesIO
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 _CELLS = ("/TD", "/TH")
@@ -135,7 +137,7 @@ def _link_contents(pdf: Any, pages: int, marks: list[tuple[Any, Any]],
             annot.Contents = pikepdf.String(LINK_TEXT.format(label=label))
 
 
-def join(parts: list[bytes], levels: list[int]) -> bytes:
+def join(parts: list[Path], levels: list[int], out: Path) -> None:
     """One PDF of `parts`, whose headings in order have the outline `levels`.
 
     Each part is opened, copied from and let go before the next: qpdf keeps
@@ -146,7 +148,7 @@ def join(parts: list[bytes], levels: list[int]) -> bytes:
 
     import pikepdf
 
-    base = pikepdf.open(BytesIO(parts[0]))
+    base = pikepdf.open(parts[0])
     tree = base.Root.StructTreeRoot
     document = tree.K[0] if isinstance(tree.K, pikepdf.Array) else tree.K
     parents = list(_numbers(tree.ParentTree))
@@ -156,7 +158,7 @@ def join(parts: list[bytes], levels: list[int]) -> bytes:
     contents_pages = len(base.pages)
     kids = list(document.K)
     for number, data in enumerate(parts[1:], start=1):
-        other = pikepdf.open(BytesIO(data))
+        other = pikepdf.open(data)
         _prefix_ids(other, f"{number}-")
         shift = int(tree.ParentTreeNextKey)
         offset = len(base.pages)
@@ -183,7 +185,7 @@ def join(parts: list[bytes], levels: list[int]) -> bytes:
             parents.append((key + shift, copied))
         tree.ParentTreeNextKey = shift + int(theirs.ParentTreeNextKey)
         if "/IDTree" in theirs:
-            ids += [(name, base.copy_foreign(other.make_indirect(value)))
+            ids += [(f"{number}-{name}", base.copy_foreign(other.make_indirect(value)))
                     for name, value in _names(theirs.IDTree)]
         if "/PageLabels" in other.Root:
             labels += [(key + offset, base.copy_foreign(other.make_indirect(value)))
@@ -205,9 +207,19 @@ def join(parts: list[bytes], levels: list[int]) -> bytes:
             Nums=pikepdf.Array([x for key, value in labels for x in (key, value)]))
     base.Root.Outlines = _outline(base, marks, levels)
     _link_contents(base, contents_pages, marks, labels)
-    out = BytesIO()
     # the parts' streams are written as Typst compressed them, not decoded and compressed
     # again; the many small objects of the tag tree go into object streams (a third the size)
     base.save(out, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none,
               recompress_flate=False, object_stream_mode=pikepdf.ObjectStreamMode.generate)
-    return out.getvalue()
+
+
+def main() -> int:
+    """`pdf_merge.py LEVELS OUT PART...`: run by pdf_parts in a process of its own, so that
+    the join's memory is not added to the build's (the plan read, its views, the sources)."""
+    levels = json.loads(sys.argv[1])
+    join([Path(p) for p in sys.argv[3:]], levels, Path(sys.argv[2]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -13,7 +13,7 @@ page and its page breaks depend on nothing outside it, so:
    their records, without measuring, in parts of about :data:`PART_BYTES` of
    source, each numbered from its first page; the first part has the cover
    and the contents with the page numbers given;
-3. *join* (:mod:`pdf_merge`): the parts become one PDF with one outline, one
+3. *join* (:mod:`pdf_merge`, in a process of its own): the parts become one PDF with one outline, one
    tag tree and the contents linked to the headings.
 
 A year that fits one part (the real one) is placed as one document whose
@@ -24,17 +24,28 @@ contents' second layout pass).
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from ..fonts import FontChoice
 from ..layout import UnitView, YearView
-from .pdf_merge import join
 from .skipped import FormatSkipped
-from .typst_run import compile_all, compile_pdf, query_all
+from .typst_run import (
+    COMPILE_SECONDS,
+    TIMEOUT_SETTING,
+    compile_all,
+    compile_pdf,
+    limit,
+    query_all,
+)
 from .typst_text import Code, inline
 
 PLAN_BYTES = 300_000
@@ -42,6 +53,7 @@ PLAN_BYTES = 300_000
 PART_BYTES = 1_200_000
 """Source placed by one compile (about 75 units, 200 pages: ~0.6 GB)."""
 PAGES_LABEL = "jigyo-pages"
+_MERGE = Path(__file__).with_name("pdf_merge.py")
 
 
 @dataclass(frozen=True)
@@ -171,4 +183,22 @@ def compile_year(env: jinja2.Environment, year: YearView,
                                        start=1 if number == 0 else start, body=Code("".join(part))))
         start += sum(len(m.pages) for m in measured[done:done + len(part)])
         done += len(part)
-    return join(compile_all(sources, fonts), [level for level, _, _ in entries])
+    with tempfile.TemporaryDirectory(prefix="jigyo-pdf-") as temporary:
+        folder = Path(temporary)
+        paths = compile_all(sources, fonts, folder)
+        del sources
+        return join_apart(paths, [level for level, _, _ in entries], folder / "joined.pdf")
+
+
+def join_apart(paths: list[Path], levels: list[int], out: Path) -> bytes:
+    """:func:`pdf_merge.join` in a process of its own, bounded in time like a compile."""
+    seconds = limit(TIMEOUT_SETTING, COMPILE_SECONDS)
+    try:
+        done = subprocess.run([sys.executable, "-I", str(_MERGE), json.dumps(levels), str(out),
+                               *map(str, paths)], capture_output=True, timeout=seconds, check=False)
+    except subprocess.TimeoutExpired as err:
+        raise FormatSkipped("pdf_compile_timeout", seconds=seconds, setting=TIMEOUT_SETTING) from err
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip() or f"status {done.returncode}"
+        raise FormatSkipped("pdf_compile_failed", detail=detail.splitlines()[-1])
+    return out.read_bytes()

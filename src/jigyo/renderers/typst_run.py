@@ -37,7 +37,7 @@ JOBS = 2
 """Compiles run side by side at most (the parts of a plan are sized for this)."""
 
 
-def _limit(setting: str, default: int) -> int:
+def limit(setting: str, default: int) -> int:
     """A positive whole number from the environment variable `setting`, else `default`."""
     value = os.environ.get(setting, "").strip()
     if not value:
@@ -59,8 +59,8 @@ def _typst_path() -> str:
 
 
 def _run(source: str, fonts: FontChoice, query: str | None) -> bytes:
-    seconds = _limit(TIMEOUT_SETTING, COMPILE_SECONDS)
-    megabytes = _limit(MEMORY_SETTING, COMPILE_MEGABYTES)
+    seconds = limit(TIMEOUT_SETTING, COMPILE_SECONDS)
+    megabytes = limit(MEMORY_SETTING, COMPILE_MEGABYTES)
     params = {
         "root": str(TYPST_TEMPLATES),
         "font_paths": fonts.folders,
@@ -102,10 +102,16 @@ def _jobs(count: int) -> int:
     return max(1, min(JOBS, os.cpu_count() or 1, count))
 
 
-def compile_all(sources: Sequence[str], fonts: FontChoice) -> list[bytes]:
-    """The PDFs of several documents, compiled :data:`JOBS` at a time, in order."""
+def compile_all(sources: Sequence[str], fonts: FontChoice, folder: Path) -> list[Path]:
+    """The PDFs of several documents, compiled :data:`JOBS` at a time, as files in `folder`
+    (not held in memory: all the parts of a large plan are a few hundred MB)."""
+    def one(numbered: tuple[int, str]) -> Path:
+        path = folder / f"part-{numbered[0]}.pdf"
+        path.write_bytes(compile_pdf(numbered[1], fonts))
+        return path
+
     with ThreadPoolExecutor(max_workers=_jobs(len(sources))) as pool:
-        return list(pool.map(lambda s: compile_pdf(s, fonts), sources))
+        return list(pool.map(one, enumerate(sources)))
 
 
 def query_all(sources: Sequence[str], fonts: FontChoice, label: str) -> list[list[object]]:
