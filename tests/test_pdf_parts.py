@@ -137,3 +137,15 @@ def test_font_coverage_is_kept_between_runs(monkeypatch: pytest.MonkeyPatch, tmp
     monkeypatch.setenv(fonts_module.CACHE_SETTING, str(tmp_path))
     assert fonts_module.face_charmap(face) == first
     fonts_module.charmap.cache_clear()
+
+
+def test_an_unchanged_year_is_not_measured_again(monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path):
+    need_pdf_tools()
+    monkeypatch.setenv(fonts_module.CACHE_SETTING, str(tmp_path))
+    year = _year()
+    first = render_pdf([year])[f"{year.name}.pdf"]
+    assert len(list((tmp_path / "pages").glob("*.json"))) == len(
+        [u for d in year.departments for u in d.units])
+    monkeypatch.setattr(pdf_parts, "query_all", lambda *a: pytest.fail("measured again"))
+    assert render_pdf([year])[f"{year.name}.pdf"] == first

@@ -37,6 +37,7 @@ import jinja2
 
 from ..fonts import FontChoice
 from ..layout import UnitView, YearView
+from . import pdf_cache
 from .skipped import FormatSkipped
 from .typst_run import (
     COMPILE_SECONDS,
@@ -112,22 +113,36 @@ def _groups(items: list[Call], budget: int) -> Iterator[list[Call]]:
         yield group
 
 
-def measure(env: jinja2.Environment, year: YearView, items: list[Call],
-            fonts: FontChoice) -> list[Measured]:
-    """Every unit's measured pages, the groups measured side by side."""
+def _measured(value: dict[str, Any]) -> Measured:
+    return Measured(int(value["page"]), value["pages"], [int(h) for h in value["heads"]])
+
+
+def measure(env: jinja2.Environment, year: YearView, items: list[Call], fonts: FontChoice,
+            front: str) -> list[Measured]:
+    """Every unit's measured pages: kept ones from the cache (pdf_cache), the others
+    measured in groups side by side. `front`: the document's start, which they depend on."""
+    common = pdf_cache.common_key(front, fonts)
+    found: dict[int, Measured] = {}
+    for index, call in enumerate(items):
+        kept = pdf_cache.load(common, call.code)
+        if kept is not None:
+            found[index] = _measured(kept)
+    missing = [(i, c) for i, c in enumerate(items) if i not in found]
     template = env.get_template("plan.typ")
     sources: list[str] = []
     start = 0
-    for number, group in enumerate(_groups(items, PLAN_BYTES)):
-        body = "".join(c.with_arguments(f"plan: {start + i},") for i, c in enumerate(group))
-        sources.append(template.render(year=year, policy=number == 0, body=Code(body)))
+    for group in _groups([c for _, c in missing], PLAN_BYTES):
+        numbered = missing[start:start + len(group)]
+        body = "".join(c.with_arguments(f"plan: {i},") for i, c in numbered)
+        # the 基本方針 come before the first unit, whose page then counts them
+        sources.append(template.render(year=year, policy=numbered[0][0] == 0, body=Code(body)))
         start += len(group)
-    found: dict[int, Measured] = {}
-    for values in query_all(sources, fonts, PAGES_LABEL):
+    for values in query_all(sources, fonts, PAGES_LABEL) if sources else []:
         for value in values:
             if isinstance(value, dict):
-                found[int(value["id"])] = Measured(int(value["page"]), value["pages"],
-                                                   [int(h) for h in value["heads"]])
+                index = int(value["id"])
+                found[index] = _measured(value)
+                pdf_cache.store(common, items[index].code, value)
     if sorted(found) != list(range(len(items))):
         raise FormatSkipped("pdf_compile_failed", detail="a unit gave no measured pages")
     return [found[i] for i in range(len(items))]
@@ -161,7 +176,7 @@ def compile_year(env: jinja2.Environment, year: YearView,
     fonts = choose(front + "".join(c.code for c in items))
     if not items:
         return compile_pdf(front, fonts)
-    measured = measure(env, year, items, fonts)
+    measured = measure(env, year, items, fonts, front)
     placed = [c.with_arguments(m.argument()) for c, m in zip(items, measured, strict=True)]
     parts: list[list[Code]] = [[]]
     size = 0
