@@ -5,9 +5,12 @@ which every piece of plan text is a string literal (see :mod:`typst_text`);
 templates/typst/jigyo.typ holds the page layout (column widths included) and
 templates/typst/pages.typ fills a unit's pages, keeping table rows together as
 printed plans do; here a table is only cut into the bands a page may not split.
-Typst runs in a child process bounded in time and memory (:mod:`typst_child`),
-so the other formats stay as fast as before and a pathological plan cannot
-stall the build. Before a PDF is written, every character is checked against
+A year is compiled in two passes, a large one in parts joined
+(:mod:`pdf_parts`), so that its memory stays bounded; year.typ (one document,
+the same pages) is what a project's own templates replace and what the
+reference tests keep. Typst runs in child processes bounded in time and memory
+(:mod:`typst_run`), so the other formats stay as fast as before and a
+pathological plan cannot stall the build. Before a PDF is written, every character is checked against
 the chosen font: a PDF with a missing glyph is never produced.
 """
 
