@@ -9,6 +9,8 @@ folder to use instead.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import unicodedata
 from collections.abc import Iterable
@@ -61,12 +63,32 @@ class FontChoice:
         return sorted({str(self.body.path.parent), str(self.heading.path.parent)})
 
 
-@cache
-def charmap(path: Path, index: int, mtime: float) -> frozenset[int]:
-    """Code points a font maps (cached per file version)."""
+CACHE_SETTING = "JIGYO_CACHE_DIR"
+"""Where font coverage is kept between runs (default: $XDG_CACHE_HOME/jigyo, ~/.cache/jigyo)."""
+
+
+def cache_folder() -> Path:
+    named = os.environ.get(CACHE_SETTING, "").strip()
+    if named:
+        return Path(named)
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(base) if base else Path.home() / ".cache") / "jigyo"
+
+
+def _runs(points: frozenset[int]) -> list[list[int]]:
+    """Code points as [first, last] runs: a CJK font's 60,000 are a few thousand runs."""
+    runs: list[list[int]] = []
+    for point in sorted(points):
+        if runs and runs[-1][1] == point - 1:
+            runs[-1][1] = point
+        else:
+            runs.append([point, point])
+    return runs
+
+
+def _read_cmap(path: Path, index: int) -> frozenset[int]:
     from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
-    del mtime  # part of the cache key only
     font = TTFont(str(path), fontNumber=index, lazy=True)
     try:
         cmap = font.getBestCmap() or {}
@@ -75,8 +97,35 @@ def charmap(path: Path, index: int, mtime: float) -> frozenset[int]:
         font.close()
 
 
+@cache
+def charmap(path: Path, index: int, mtime_ns: int, size: int) -> frozenset[int]:
+    """Code points a font maps, kept per file version (path, face, mtime, size).
+
+    Reading a CJK font's cmap costs a fifth of a second, more than the rest of
+    a PDF build's start; the result is kept in the cache folder (a failure to
+    read or write there only costs that time again).
+    """
+    key = hashlib.sha256(f"{path}\0{index}\0{mtime_ns}\0{size}".encode()).hexdigest()[:32]
+    kept = cache_folder() / "fonts" / f"{key}.json"
+    try:
+        runs = json.loads(kept.read_text(encoding="utf-8"))
+        return frozenset(p for first, last in runs for p in range(first, last + 1))
+    except (OSError, ValueError, TypeError):
+        pass
+    points = _read_cmap(path, index)
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        temporary = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(_runs(points)), encoding="utf-8")
+        os.replace(temporary, kept)
+    except OSError:
+        pass
+    return points
+
+
 def face_charmap(face: FontFace) -> frozenset[int]:
-    return charmap(face.path, face.index, face.path.stat().st_mtime)
+    info = face.path.stat()
+    return charmap(face.path, face.index, info.st_mtime_ns, info.st_size)
 
 
 def _faces(fonts: Iterable[Any]) -> dict[str, list[FontFace]]:

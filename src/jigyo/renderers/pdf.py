@@ -5,19 +5,17 @@ which every piece of plan text is a string literal (see :mod:`typst_text`);
 templates/typst/jigyo.typ holds the page layout (column widths included) and
 templates/typst/pages.typ fills a unit's pages, keeping table rows together as
 printed plans do; here a table is only cut into the bands a page may not split.
-Typst runs in a child process bounded in time and memory (:mod:`typst_child`),
-so the other formats stay as fast as before and a pathological plan cannot
-stall the build. Before a PDF is written, every character is checked against
+A year is compiled in two passes, a large one in parts joined
+(:mod:`pdf_parts`), so that its memory stays bounded; year.typ (one document,
+the same pages) is what a project's own templates replace and what the
+reference tests keep. Typst runs in child processes bounded in time and memory
+(:mod:`typst_run`), so the other formats stay as fast as before and a
+pathological plan cannot stall the build. Before a PDF is written, every character is checked against
 the chosen font: a PDF with a missing glyph is never produced.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import signal
-import subprocess
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -29,20 +27,15 @@ import jinja2
 from ..fonts import FONT_SETTING, FontChoice, FontUnavailable, find_fonts, missing_characters
 from ..layout import CellView, RowView, YearView
 from . import Files
+from .pdf_parts import compile_year
 from .skipped import FormatSkipped
-from .templating import environment, folder
-from .typst_child import OUT_OF_MEMORY
+from .templating import environment
+from .templating import source as template_file
+from .typst_run import MEMORY_SETTING, TIMEOUT_SETTING, TYPST_TEMPLATES, compile_pdf
 from .typst_text import Code, inline, plain, string
 
-TYPST_TEMPLATES = folder("typst")
-_CHILD = Path(__file__).with_name("typst_child.py")
-
-TIMEOUT_SETTING = "JIGYO_PDF_TIMEOUT"
-MEMORY_SETTING = "JIGYO_PDF_MEMORY"
-COMPILE_SECONDS = 60
-"""The longest a PDF compile may run (the real year takes about a second and a half)."""
-COMPILE_MEGABYTES = 2048
-"""The address space a PDF compile may use, in MB (the real year needs about 500)."""
+__all__ = ["MEMORY_SETTING", "TIMEOUT_SETTING", "TYPST_TEMPLATES", "compile_pdf", "render_pdf",
+           "typst_source"]
 
 
 @dataclass(frozen=True)
@@ -139,60 +132,13 @@ def _covering(source: str, year: YearView, fonts: FontChoice) -> FontChoice:
                         codepoint=f"{ord(char):04X}", family=fonts.body.family, setting=FONT_SETTING)
 
 
-def _limit(setting: str, default: int) -> int:
-    """A positive whole number from the environment variable `setting`, else `default`."""
-    value = os.environ.get(setting, "").strip()
-    if not value:
-        return default
-    if not value.isdigit() or int(value) <= 0:
-        raise FormatSkipped("pdf_limit_setting", setting=setting, value=value)
-    return int(value)
-
-
-def compile_pdf(source: str, fonts: FontChoice) -> bytes:
-    """Typeset in a child process, bounded in time and memory; fonts only from the chosen folders.
-
-    A pathological plan (a line of megabytes, a table of tens of thousands of
-    rows) makes Typst run for minutes and grow without bound; the child is
-    stopped at the limits and the PDF skipped with a message, the other formats
-    are still written.
-    """
-    seconds = _limit(TIMEOUT_SETTING, COMPILE_SECONDS)
-    megabytes = _limit(MEMORY_SETTING, COMPILE_MEGABYTES)
-    params = {
-        "root": str(TYPST_TEMPLATES),
-        "font_paths": fonts.folders,
-        "sys_inputs": {"body-font": fonts.body.family, "heading-font": fonts.heading.family},
-        "memory": megabytes * 1024 * 1024,
-    }
-    try:
-        done = subprocess.run(
-            [sys.executable, "-I", str(_CHILD), json.dumps(params)],
-            input=source.encode(), capture_output=True, timeout=seconds, check=False,
-            # few malloc arenas: each reserves 64 MB of address space per thread,
-            # which on a many-core machine would count against the cap
-            env={**os.environ, "MALLOC_ARENA_MAX": "2"},
-        )
-    except subprocess.TimeoutExpired as err:
-        raise FormatSkipped("pdf_compile_timeout", seconds=seconds, setting=TIMEOUT_SETTING) from err
-    if done.returncode == 0 and done.stdout.startswith(b"%PDF"):
-        return done.stdout
-    if done.returncode in (OUT_OF_MEMORY, -signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV):
-        raise FormatSkipped("pdf_compile_memory", megabytes=megabytes, setting=MEMORY_SETTING)
-    detail = done.stderr.decode("utf-8", "replace").strip() or f"status {done.returncode}"
-    raise FormatSkipped("pdf_compile_failed", detail=detail)
-
-
 def compile_each(documents: Iterable[tuple[str, YearView, Callable[[], str]]]) -> Files:
     """File name → PDF for each (name, year, Typst source); raises FormatSkipped when this
     machine cannot make them (no Japanese font, a character the font lacks, a failed compile)."""
     jobs = list(documents)
     if not jobs:
         return {}
-    try:
-        fonts = find_fonts()
-    except FontUnavailable as err:
-        raise FormatSkipped.because(err) from err
+    fonts = _fonts()
     files: Files = {}
     for name, year, make_source in jobs:
         source = make_source()
@@ -200,7 +146,34 @@ def compile_each(documents: Iterable[tuple[str, YearView, Callable[[], str]]]) -
     return files
 
 
+def _fonts() -> FontChoice:
+    try:
+        return find_fonts()
+    except FontUnavailable as err:
+        raise FormatSkipped.because(err) from err
+
+
+_PARTS_TEMPLATES = ("year.typ", "unit.typ", "plan.typ", "part.typ", "preamble.typ", "cover.typ",
+                    "policy.typ", "blocks.typ")
+
+
 def render_pdf(years: list[YearView]) -> Files:
-    """`<year>.pdf` for every year; raises FormatSkipped when this machine cannot make it."""
-    return compile_each((f"{year.name}.pdf", year, partial(typst_source, year))
-                        for year in years)
+    """`<year>.pdf` for every year; raises FormatSkipped when this machine cannot make it.
+
+    A year is measured and placed in two passes (:mod:`pdf_parts`), unless the
+    project replaces a template of the year: its year.typ is then compiled as
+    it is, in one pass.
+    """
+    if not years:
+        return {}
+    fonts = _fonts()
+    files: Files = {}
+    own = all(template_file("typst", name) == TYPST_TEMPLATES / name for name in _PARTS_TEMPLATES)
+    for year in years:
+        choose = partial(_covering, year=year, fonts=fonts)
+        if own:
+            files[f"{year.name}.pdf"] = compile_year(_environment(), year, choose)
+        else:
+            text = typst_source(year)
+            files[f"{year.name}.pdf"] = compile_pdf(text, choose(text))
+    return files

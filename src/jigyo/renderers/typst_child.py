@@ -1,8 +1,11 @@
-"""Run one Typst compile in a child process with its address space capped.
+"""Run one Typst compile (or query) in a child process with its address space capped.
 
-Started by :mod:`jigyo.renderers.pdf` as a script (``python -I typst_child.py``),
-so it imports nothing of jigyo: the parameters come as JSON in argv, the Typst
-source on stdin, the PDF goes to stdout. A compile that fails writes its
+Started by :mod:`jigyo.renderers.typst_run` as a script (``python -I -S
+typst_child.py``), so it imports nothing of jigyo and nothing but the standard
+library and typst, whose folder comes in the parameters (``-S`` skips the
+site set-up, which costs more than the import itself): the parameters come as
+JSON in argv, the Typst source on stdin, the PDF (or, with `query`, the
+metadata found, as JSON) goes to stdout. A compile that fails writes its
 message to stderr and exits with one of the statuses below.
 """
 
@@ -11,6 +14,7 @@ from __future__ import annotations
 import json
 import resource
 import sys
+from typing import Any
 
 FAILED = 3
 """Typst reported an error in the document (the message is on stderr)."""
@@ -18,22 +22,35 @@ OUT_OF_MEMORY = 4
 """The compile needed more memory than allowed."""
 
 
+def _run(params: dict[str, Any], source: bytes) -> bytes:
+    import typst
+
+    root: str = params["root"]
+    fonts: list[Any] = params["font_paths"]
+    inputs: dict[str, str] = params["sys_inputs"]
+    query = params.get("query")
+    if isinstance(query, str):
+        compiler = typst.Compiler(source, root=root, font_paths=fonts, ignore_system_fonts=True,
+                                  sys_inputs=inputs)
+        return compiler.query(query, field="value", format="json").encode()
+    pdf = typst.Compiler(root=root, font_paths=fonts, ignore_system_fonts=True,
+                         sys_inputs=inputs).compile(source, format="pdf")
+    if not isinstance(pdf, bytes):  # one document always gives one PDF
+        raise RuntimeError("no PDF")
+    return pdf
+
+
 def main() -> int:
+    params = json.loads(sys.argv[1])
+    sys.path[:0] = params.get("path", [])
     import typst  # before the cap: loading the engine is not the document's cost
 
-    params = json.loads(sys.argv[1])
     limit = int(params["memory"])
     if limit > 0:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     source = sys.stdin.buffer.read()
     try:
-        compiler = typst.Compiler(
-            root=params["root"],
-            font_paths=params["font_paths"],
-            ignore_system_fonts=True,
-            sys_inputs=params["sys_inputs"],
-        )
-        pdf = compiler.compile(source, format="pdf")
+        out = _run(params, source)
     except MemoryError:
         return OUT_OF_MEMORY
     except typst.TypstError as err:
@@ -44,10 +61,7 @@ def main() -> int:
             return OUT_OF_MEMORY
         sys.stderr.write(str(err))
         return FAILED
-    if not isinstance(pdf, bytes):  # one document always gives one PDF
-        sys.stderr.write("no PDF")
-        return FAILED
-    sys.stdout.buffer.write(pdf)
+    sys.stdout.buffer.write(out)
     return 0
 
 
