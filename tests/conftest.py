@@ -1,11 +1,21 @@
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
 import pytest
+
+from jigyo.cachedir import CACHE_SETTING
+
+# Tests keep jigyo's cache (font coverage, measured PDF pages, compiled templates) in a
+# folder of their own, never in the user's; commands the tests start inherit it.
+if CACHE_SETTING not in os.environ:
+    os.environ[CACHE_SETTING] = tempfile.mkdtemp(prefix="jigyo-test-cache-")
+    atexit.register(shutil.rmtree, os.environ[CACHE_SETTING], True)
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "fixtures" / "sample"

@@ -17,6 +17,7 @@ import pikepdf
 import pytest
 
 from jigyo import fonts as fonts_module
+from jigyo.cachedir import CACHE_SETTING
 from jigyo.fonts import find_fonts
 from jigyo.layout import YearView, year_view
 from jigyo.loader import load_plans
@@ -122,7 +123,7 @@ def test_a_year_in_parts_reads_as_the_year_in_one(monkeypatch: pytest.MonkeyPatc
 
 def test_font_coverage_is_kept_between_runs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     need_pdf_tools()
-    monkeypatch.setenv(fonts_module.CACHE_SETTING, str(tmp_path))
+    monkeypatch.setenv(CACHE_SETTING, str(tmp_path))
     face = find_fonts().body
     fonts_module.charmap.cache_clear()
     first = fonts_module.face_charmap(face)
@@ -134,7 +135,7 @@ def test_font_coverage_is_kept_between_runs(monkeypatch: pytest.MonkeyPatch, tmp
     kept[0].write_text("not json", encoding="utf-8")  # a damaged cache is read afresh
     fonts_module.charmap.cache_clear()
     monkeypatch.undo()
-    monkeypatch.setenv(fonts_module.CACHE_SETTING, str(tmp_path))
+    monkeypatch.setenv(CACHE_SETTING, str(tmp_path))
     assert fonts_module.face_charmap(face) == first
     fonts_module.charmap.cache_clear()
 
@@ -142,7 +143,7 @@ def test_font_coverage_is_kept_between_runs(monkeypatch: pytest.MonkeyPatch, tmp
 def test_an_unchanged_year_is_not_measured_again(monkeypatch: pytest.MonkeyPatch,
                                                  tmp_path: Path):
     need_pdf_tools()
-    monkeypatch.setenv(fonts_module.CACHE_SETTING, str(tmp_path))
+    monkeypatch.setenv(CACHE_SETTING, str(tmp_path))
     year = _year()
     first = render_pdf([year])[f"{year.name}.pdf"]
     assert len(list((tmp_path / "pages").glob("*.json"))) == len(

@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .cachedir import cache_folder
 from .errors import JigyoError
 
 FONT_SETTING = "JIGYO_PDF_FONT"
@@ -61,18 +62,6 @@ class FontChoice:
     @property
     def folders(self) -> list[str]:
         return sorted({str(self.body.path.parent), str(self.heading.path.parent)})
-
-
-CACHE_SETTING = "JIGYO_CACHE_DIR"
-"""Where font coverage is kept between runs (default: $XDG_CACHE_HOME/jigyo, ~/.cache/jigyo)."""
-
-
-def cache_folder() -> Path:
-    named = os.environ.get(CACHE_SETTING, "").strip()
-    if named:
-        return Path(named)
-    base = os.environ.get("XDG_CACHE_HOME", "").strip()
-    return (Path(base) if base else Path.home() / ".cache") / "jigyo"
 
 
 def _runs(points: frozenset[int]) -> list[list[int]]:

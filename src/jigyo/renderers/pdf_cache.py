@@ -3,7 +3,7 @@
 Measuring is half of a PDF build's cost; a unit's measured pages (pdf_parts)
 depend only on its Typst call, the document's start (preamble, 基本方針), the
 layout templates, the Typst version and the font files. Kept under the cache
-folder (fonts.cache_folder); an edit of one unit measures that unit again, an
+folder (cachedir.cache_folder); an edit of one unit measures that unit again, an
 unchanged year none. A damaged or missing entry is measured afresh; a failure
 to write only costs the time again.
 """
@@ -16,7 +16,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..fonts import FontChoice, cache_folder
+from ..cachedir import cache_folder
+from ..fonts import FontChoice
 from .typst_run import TYPST_TEMPLATES
 
 _LAYOUT = ("jigyo.typ", "pages.typ")

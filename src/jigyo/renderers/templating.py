@@ -12,7 +12,6 @@ In every kind the filter `inline` turns plan text into that format safely.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
@@ -25,6 +24,7 @@ import jinja2
 import jinja2.bccache
 
 from .. import inline
+from ..cachedir import cache_folder
 
 
 def _package_folder() -> Path:
@@ -129,10 +129,9 @@ class _Compiled(jinja2.FileSystemBytecodeCache):
 
 @cache
 def _bytecode_cache(setup: str) -> jinja2.BytecodeCache | None:
-    """The user's cache folder for compiled templates ($XDG_CACHE_HOME/jigyo/templates);
-    `setup` names the environment's options, which the compiled code depends on."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    folder = Path(base) / "jigyo" / "templates"
+    """Compiled templates in the cache folder (cachedir); `setup` names the
+    environment's options, which the compiled code depends on."""
+    folder = cache_folder() / "templates"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
