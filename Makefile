@@ -7,9 +7,12 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: build check test lint schema bench clean
 
+# compileall: an editable install leaves the sources uncompiled, and with PYTHONDONTWRITEBYTECODE
+# every command would compile them again each time it starts
 $(STAMP): pyproject.toml setup.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PY) -m compileall -q src
 	touch $(STAMP)
 
 build: $(STAMP)
@@ -41,6 +44,7 @@ $(BENCH_STAMP): $(STAMP)
 	touch $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP)
+	@$(PY) -m compileall -q src
 	@$(PY) bench/bench.py $(BENCH) || { echo "make bench: goals missed (listed above)"; exit 1; }
 
 clean:
