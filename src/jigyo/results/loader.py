@@ -26,8 +26,8 @@ from ..yamlread import Document, parse, read
 from .config import ResultsSettings, load_settings
 from .keys import Key, PlanEntry, parse_path, plan_entries
 from .model import Result, ResultsFile
+from .presence import FOLDER
 
-FOLDER = "results"
 _SUFFIXES = (".yaml", ".yml")
 
 

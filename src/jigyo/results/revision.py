@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from ..gitread import Tree, _blobs, _entries
-from .loader import FOLDER
+from .presence import FOLDER
 
 
 def results_files_at(tree: Tree, year: int | str) -> tuple[Path, dict[str, bytes]] | None:
