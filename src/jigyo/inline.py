@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
 from markupsafe import Markup
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
@@ -26,9 +29,21 @@ def safe_link(url: str) -> bool:
     return found is None or found.group(1).lower() in SAFE_SCHEMES
 
 
-_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-_MD.disable(["image"])
-_MD.validateLink = safe_link  # type: ignore[method-assign]
+@cache
+def _markdown() -> MarkdownIt:
+    """The parser, made (and markdown-it imported) only when a text has Markdown in it."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.disable(["image"])
+    md.validateLink = safe_link  # type: ignore[method-assign]
+    return md
+
+
+_PLAIN = re.compile(r'[^\n\r\0\\`*_\[\]!<>&":~]*')
+"""Text that markdown-it gives back unchanged: no line ending, nothing it escapes, and none
+of the characters where one of the inline rules enabled above can start (escape, code,
+emphasis, link, autolink, entity; `:` and `~` are left out too)."""
 
 _KINSOKU = re.compile(r"(&#?\w+;|[^\s<>&])([＞》〉])|([＜《〈])(&#?\w+;|[^\s<>&])")
 """A closing mark with the character before it, an opening mark with the one after.
@@ -58,7 +73,8 @@ def _kinsoku(rendered: str) -> str:
 @lru_cache(maxsize=65536)
 def to_html(text: str) -> Markup:
     """One line of inline Markdown as safe HTML (`<script>` stays text)."""
-    return Markup(_kinsoku(_MD.renderInline(text).strip()))  # raw HTML is disabled above
+    rendered = text if _PLAIN.fullmatch(text) else _markdown().renderInline(text)
+    return Markup(_kinsoku(rendered.strip()))  # raw HTML is disabled above
 
 
 _BLOCK_START = re.compile(r"^(#|[-+*] |\d+[.)]( |$)|=+$|[-*_]{3,}$| {0,3}\[[^\]]*\]:)")

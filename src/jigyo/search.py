@@ -16,6 +16,7 @@ import html
 import json
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from .inline import to_html
@@ -28,8 +29,12 @@ UNIT_TOP = ""
 """Anchor of a unit's own 方針: the top of its page."""
 
 
+@lru_cache(maxsize=65536)
 def plain(text: str) -> str:
-    """Plan text as a reader sees it: inline Markdown rendered, markup removed."""
+    """Plan text as a reader sees it: inline Markdown rendered, markup removed.
+
+    Kept per text, like to_html: a year repeats the same words (担当, 実施時期, 目標)
+    in many cells, and the index asks for each cell's text."""
     return _SPACES.sub(" ", html.unescape(_TAGS.sub("", str(to_html(text))))).strip()
 
 
