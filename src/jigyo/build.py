@@ -26,14 +26,10 @@ from .messages import msg, wording
 from .renderers import Files, FileSink
 from .renderers.skipped import FormatSkipped
 from .renderers.templating import project_templates
+from .results.presence import has_results
 
 if TYPE_CHECKING:
     from .results.report import Report
-
-RESULTS_FOLDER = "results"
-"""A year's results folder (jigyo.results.loader.FOLDER), looked for before importing it."""
-SETTINGS_FILE = "jigyo.yaml"
-"""The plans folder's settings (jigyo.results.config.SETTINGS_FILE), which may set results words."""
 
 
 @dataclass(frozen=True)
@@ -171,8 +167,7 @@ def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
 def _reports(plans_dir: Path, views: list[YearView]) -> list[Report]:
     """The years' 事業報告 (none without results); the results modules load only when
     a results folder or the settings file exists, so a plan without results never pays."""
-    if not (plans_dir / SETTINGS_FILE).is_file() and not any(
-            (view.source.path / RESULTS_FOLDER).exists() for view in views):
+    if not has_results(plans_dir, (view.source.path for view in views)):
         return []
     from .results.loader import load_results
     from .results.outputs import reports

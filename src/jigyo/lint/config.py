@@ -23,10 +23,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..errors import PlanError
 from ..messages import msg
 from ..problems import problem
+from ..settings import SETTINGS_FILE
 from ..validation import validate
 from ..yamlread import read
 
-SETTINGS_FILE = "jigyo.yaml"
 Level = Literal["off", "warning", "error"]
 
 

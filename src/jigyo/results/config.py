@@ -15,11 +15,10 @@ from pydantic_core import PydanticCustomError
 
 from ..model import Strict, Text
 from ..problems import Problem
+from ..settings import SETTINGS_FILE
 from ..validation import validate
 from ..yamlread import read
 from .labels import REPORT_LABELS, ReportLabels
-
-SETTINGS_FILE = "jigyo.yaml"
 
 DEFAULT_STATUSES: tuple[str, ...] = ("達成", "概ね達成", "未達成", "未実施", "中止")
 

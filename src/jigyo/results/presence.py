@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..settings import SETTINGS_FILE
+
 FOLDER = "results"
 """A year's results folder, next to its unit files."""
-
-SETTINGS_FILE = "jigyo.yaml"
 
 
 def has_results(plans_dir: Path, year_folders: Iterable[Path]) -> bool:

@@ -4,3 +4,6 @@
 - :mod:`.read`: reading it with located Japanese errors;
 - :mod:`.labels`: the settings turned into the views' :class:`~jigyo.layout.Labels`.
 """
+
+SETTINGS_FILE = "jigyo.yaml"
+"""The settings file, at the top of the plans folder."""

@@ -12,9 +12,8 @@ from pathlib import Path
 from ..problems import Problem
 from ..validation import validate
 from ..yamlread import read
+from . import SETTINGS_FILE
 from .model import Settings
-
-SETTINGS_FILE = "jigyo.yaml"
 
 
 def settings_path(plans_dir: Path) -> Path:
