@@ -233,7 +233,8 @@ def _load_year(
             units[path.stem] = (doc, unit)
 
     problems += checks.run(checks.YearContext(year_doc, meta, units, on_disk))
-    if meta is not None:
+    if meta is not None and (settings is not None or meta.settings is not None):
+        # only a settings file or a year's `settings:` can switch a column off
         from .settings.labels import labels_for  # the views' words import the loader
 
         problems += off_column_values(units, labels_for(settings, meta))

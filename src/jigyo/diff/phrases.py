@@ -13,6 +13,7 @@ wrecks Japanese diffs.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -30,6 +31,10 @@ class Span:
     changed: bool = False
 
 
+_SPACE = re.compile(r"\s")
+"""What _is_space finds (the same Unicode whitespace as str.isspace, the full-width space too)."""
+
+
 def _is_space(ch: str) -> bool:
     return ch.isspace() or ch == "\u3000"
 
@@ -42,6 +47,10 @@ def _wide(ch: str) -> bool:
 def _normalised(text: str) -> tuple[str, tuple[int, ...]]:
     """NFKC text without insignificant whitespace, and for each of its
     characters the index of the original character it came from."""
+    # In a text already in NFKC every character is its own NFKC form (the usual case)
+    normalised = unicodedata.is_normalized("NFKC", text)
+    if normalised and _SPACE.search(text) is None:
+        return text, tuple(range(len(text)))
     chars: list[str] = []
     origin: list[int] = []
     pending_space = False
@@ -49,7 +58,7 @@ def _normalised(text: str) -> tuple[str, tuple[int, ...]]:
         if _is_space(ch):
             pending_space = bool(chars)
             continue
-        for out in unicodedata.normalize("NFKC", ch):
+        for out in ch if normalised else unicodedata.normalize("NFKC", ch):
             if _is_space(out):
                 pending_space = bool(chars)
                 continue

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import PlanError
 from ..layout import YearView
-from ..results.config import load_settings
-from ..results.loader import load_year_results
-from ..results.model import Result
+
+if TYPE_CHECKING:
+    from ..results.model import Result
 
 RESULT_FIELDS = ("result", "status", "done", "issues", "next", "interim_result",
                  "interim_status", "interim_done")
@@ -52,6 +53,10 @@ def result_fields(view: YearView | None, plans_dir: Path,
     """
     if view is None or (files is None and not on_disk):
         return {}
+    # imported here: a diff of two plans without results never loads the results models
+    from ..results.config import load_settings
+    from ..results.loader import load_year_results
+
     settings, problems = load_settings(plans_dir)
     where, data = files if files is not None else (None, None)
     loaded, found = load_year_results(view, settings, data, where)

@@ -13,6 +13,7 @@ and a comment ``# jigyo-lint: disable=rule-id`` exempts its line or the next
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -42,6 +43,28 @@ class LintContext:
     @cached_property
     def texts(self) -> list[Text]:
         return [t for doc in self.docs for t in texts(doc)]
+
+    @cached_property
+    def joined(self) -> tuple[str, list[int]]:
+        """Every string of the year in one, NUL between them, and where each starts in it."""
+        starts: list[int] = []
+        at = 0
+        for text in self.texts:
+            starts.append(at)
+            at += len(text.value) + 1
+        return "\0".join(t.value for t in self.texts), starts
+
+    def matches(self, pattern: re.Pattern[str]) -> Iterator[tuple[Text, int, re.Match[str]]]:
+        """Each match of `pattern` in the year's strings: the string, where it starts in the
+        match's positions (subtract it) and the match.
+
+        One search over the whole year instead of one per string (a plan has thousands);
+        no rule's pattern matches the NUL between strings, so no match spans two.
+        """
+        joined, starts = self.joined
+        for found in pattern.finditer(joined):
+            index = bisect_right(starts, found.start()) - 1
+            yield self.texts[index], starts[index], found
 
     @cached_property
     def by_path(self) -> dict[tuple[int, Path_], Text]:

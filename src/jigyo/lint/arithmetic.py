@@ -20,6 +20,7 @@ RULE = "arithmetic"
 _TERM = r"[^\s、。，,×xX＊*（）()]*?[0-9０-９][0-9０-９,，]*[^\s、。，,×（）()0-9０-９]*"
 _PRODUCT = re.compile(_TERM + r"(?:[×＊*]" + _TERM + ")+")
 _NUMBER = re.compile("[0-9０-９][0-9０-９,，]*")
+_TIMES = re.compile("[×＊*]")
 
 
 def _value(written: str) -> int:
@@ -52,7 +53,11 @@ def _cells(data: Any, where: Path_ = ()) -> Iterator[tuple[Path_, Path_]]:
 @rule(RULE, "lint_rule_arithmetic")
 def arithmetic(context: LintContext) -> Iterator[Problem]:
     by_path = context.by_path
+    # only a file with a × (or ＊, *) in some string can hold a product: the others are not walked
+    timed = {id(t.doc) for t in context.texts if _TIMES.search(t.value) is not None}
     for doc in context.docs:
+        if id(doc) not in timed:
+            continue
         for content_at, target_at in _cells(doc.data):
             content = by_path.get((id(doc), content_at))
             target = by_path.get((id(doc), target_at))
@@ -62,7 +67,7 @@ def arithmetic(context: LintContext) -> Iterator[Problem]:
             wanted = _NUMBER.search(target.value)
             if product is None or wanted is None:
                 continue
-            terms = re.split("[×＊*]", product.group())
+            terms = _TIMES.split(product.group())
             numbers = [_NUMBER.findall(term) for term in terms]
             if any(len(found) != 1 for found in numbers):
                 continue

@@ -11,6 +11,9 @@ import unicodedata
 ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
 ERA = r"(?P<era>明治|大正|昭和|平成|令和)(?P<n>[0-9０-９]{1,2}|元)"
 WESTERN = r"(?P<west>[0-9０-９]{4})"
+START = "(?=[0-9０-９明大昭平令])"
+"""Put before a pattern that starts with a year, era or month: the search then passes over
+every other character at once instead of trying the pattern there."""
 WEEKDAYS = "月火水木金土日"
 
 

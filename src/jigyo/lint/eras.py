@@ -13,25 +13,24 @@ from collections.abc import Iterator
 
 from ..problems import Problem
 from . import LintContext, finding, rule
-from .dates import ERA, WEEKDAYS, WESTERN, date, number, western
+from .dates import ERA, START, WEEKDAYS, WESTERN, date, number, western
 from .text import Text
 
-_ERA_THEN_WEST = re.compile(ERA + r"[（(]" + WESTERN + r"[）)]")
-_WEST_THEN_ERA = re.compile(WESTERN + r"[（(]" + ERA + r"[）)]")
-_DATE = re.compile(r"(?:(?:" + WESTERN + "|" + ERA + r")年)?(?P<m>[0-9０-９]{1,2})月"
+_ERA_THEN_WEST = re.compile(START + ERA + r"[（(]" + WESTERN + r"[）)]")
+_WEST_THEN_ERA = re.compile(START + WESTERN + r"[（(]" + ERA + r"[）)]")
+_DATE = re.compile(START + r"(?:(?:" + WESTERN + "|" + ERA + r")年)?(?P<m>[0-9０-９]{1,2})月"
                    r"(?P<d>[0-9０-９]{1,2})日[ 　]?[（(](?P<wd>[月火水木金土日])(?:曜日?)?[）)]")
 _GANNEN = re.compile(r"(?P<era>平成|令和)(?P<n>元|1|１)年")
 
 
 @rule("era-year", "lint_rule_era_year")
 def era_year(context: LintContext) -> Iterator[Problem]:
-    for text in context.texts:
-        for pattern in (_ERA_THEN_WEST, _WEST_THEN_ERA):
-            for found in pattern.finditer(text.value):
-                right = western(found["era"], found["n"])
-                if number(found["west"]) != right:
-                    yield finding("era-year", text, found.start("west"), "lint_era_year",
-                                  era=found["era"] + found["n"], west=found["west"], right=right)
+    for pattern in (_ERA_THEN_WEST, _WEST_THEN_ERA):
+        for text, base, found in context.matches(pattern):
+            right = western(found["era"], found["n"])
+            if number(found["west"]) != right:
+                yield finding("era-year", text, found.start("west") - base, "lint_era_year",
+                              era=found["era"] + found["n"], west=found["west"], right=right)
 
 
 def _year(context: LintContext, found: re.Match[str]) -> int:
@@ -44,25 +43,23 @@ def _year(context: LintContext, found: re.Match[str]) -> int:
 
 @rule("weekday", "lint_rule_weekday")
 def weekday(context: LintContext) -> Iterator[Problem]:
-    for text in context.texts:
-        for found in _DATE.finditer(text.value):
-            year = _year(context, found)
-            day = date(year, number(found["m"]), number(found["d"]))
-            if day is None:
-                yield finding("weekday", text, found.start("m"), "lint_no_such_date",
-                              date=found.group(), year=year)
-            elif WEEKDAYS[day.weekday()] != found["wd"]:
-                yield finding("weekday", text, found.start("wd"), "lint_weekday",
-                              date=found.group(), year=year, right=WEEKDAYS[day.weekday()],
-                              right_en=day.strftime("%A"))
+    for text, base, found in context.matches(_DATE):
+        year = _year(context, found)
+        day = date(year, number(found["m"]), number(found["d"]))
+        if day is None:
+            yield finding("weekday", text, found.start("m") - base, "lint_no_such_date",
+                          date=found.group(), year=year)
+        elif WEEKDAYS[day.weekday()] != found["wd"]:
+            yield finding("weekday", text, found.start("wd") - base, "lint_weekday",
+                          date=found.group(), year=year, right=WEEKDAYS[day.weekday()],
+                          right_en=day.strftime("%A"))
 
 
 @rule("gannen", "lint_rule_gannen")
 def gannen(context: LintContext) -> Iterator[Problem]:
     places: list[tuple[str, Text, int]] = []
-    for text in context.texts:
-        for found in _GANNEN.finditer(text.value):
-            places.append(("元年" if found["n"] == "元" else "1年", text, found.start("n")))
+    for text, base, found in context.matches(_GANNEN):
+        places.append(("元年" if found["n"] == "元" else "1年", text, found.start("n") - base))
     counts = Counter(form for form, _, _ in places)
     if len(counts) < 2:
         return

@@ -15,7 +15,6 @@ _HALFWIDTH = re.compile("[\uff61-\uff9f]+")
 
 @rule(RULE, "lint_rule_halfwidth_kana")
 def halfwidth_kana(context: LintContext) -> Iterator[Problem]:
-    for text in context.texts:
-        for found in _HALFWIDTH.finditer(text.value):
-            yield finding(RULE, text, found.start(), "lint_halfwidth_kana", found=found.group(),
-                          fixed=unicodedata.normalize("NFKC", found.group()))
+    for text, base, found in context.matches(_HALFWIDTH):
+        yield finding(RULE, text, found.start() - base, "lint_halfwidth_kana",
+                      found=found.group(), fixed=unicodedata.normalize("NFKC", found.group()))

@@ -18,7 +18,6 @@ _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200d\u2060-\u2064\u3164\uffa0]")
 
 @rule(RULE, "lint_rule_invisible")
 def invisible_char(context: LintContext) -> Iterator[Problem]:
-    for text in context.texts:
-        for found in _INVISIBLE.finditer(text.value):
-            yield finding(RULE, text, found.start(), "lint_invisible",
-                          char=f"U+{ord(found.group()):04X}")
+    for text, base, found in context.matches(_INVISIBLE):
+        yield finding(RULE, text, found.start() - base, "lint_invisible",
+                      char=f"U+{ord(found.group()):04X}")

@@ -13,11 +13,11 @@ from collections.abc import Iterator
 
 from ..problems import Problem
 from . import LintContext, finding, rule
-from .dates import ERA, WESTERN, fiscal_year_of, number, western
+from .dates import ERA, START, WESTERN, fiscal_year_of, number, western
 
 RULE = "stale-year"
-_FISCAL = re.compile(r"(?:" + ERA + r"(?:[（(][0-9０-９]{4}[）)])?|" + WESTERN + r")年度")
-_DATE = re.compile(r"(?:" + WESTERN + "|" + ERA + r")年(?P<m>[0-9０-９]{1,2})月(?P<d>[0-9０-９]{1,2})日")
+_FISCAL = re.compile(START + r"(?:" + ERA + r"(?:[（(][0-9０-９]{4}[）)])?|" + WESTERN + r")年度")
+_DATE = re.compile(START + r"(?:" + WESTERN + "|" + ERA + r")年(?P<m>[0-9０-９]{1,2})月(?P<d>[0-9０-９]{1,2})日")
 _PAST = re.compile(r"[ 　]*(?:[～〜~－\-]|から|より|以降|以来|実績|末|[（(]実績)")
 
 
@@ -38,15 +38,13 @@ def count_stale(found: list[Problem]) -> int:
 @rule(RULE, "lint_rule_stale_year")
 def stale_year(context: LintContext) -> Iterator[Problem]:
     last = context.fiscal_year - 1
-    for text in context.texts:
-        for found in _FISCAL.finditer(text.value):
-            if _year(found) == last and not _about_the_past(text.value, found.start(),
-                                                             found.end()):
-                yield finding(RULE, text, found.start(), "lint_stale_fiscal_year",
-                              found=found.group(), year=context.fiscal_year)
-        for found in _DATE.finditer(text.value):
-            month = number(found["m"])
-            if fiscal_year_of(_year(found), month) == last and not _about_the_past(
-                    text.value, found.start(), found.end()):
-                yield finding(RULE, text, found.start(), "lint_stale_date",
-                              found=found.group(), year=context.fiscal_year)
+    for text, base, found in context.matches(_FISCAL):
+        if _year(found) == last and not _about_the_past(text.value, found.start() - base,
+                                                         found.end() - base):
+            yield finding(RULE, text, found.start() - base, "lint_stale_fiscal_year",
+                          found=found.group(), year=context.fiscal_year)
+    for text, base, found in context.matches(_DATE):
+        if fiscal_year_of(_year(found), number(found["m"])) == last and not _about_the_past(
+                text.value, found.start() - base, found.end() - base):
+            yield finding(RULE, text, found.start() - base, "lint_stale_date",
+                          found=found.group(), year=context.fiscal_year)

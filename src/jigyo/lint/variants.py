@@ -60,17 +60,16 @@ def _occurrences(context: LintContext) -> Iterator[tuple[str, str, Text, int]]:
     pattern = re.compile(f"(?=[{starts}])(?:" + "|".join(f"(?P<f{n}>{p})" for n, (_, p) in
                          enumerate((form, pattern) for group in groups
                                    for form, pattern in group)) + ")")
-    for text in context.texts:
-        for found in pattern.finditer(text.value):
-            key, form = forms[int(str(found.lastgroup)[1:])]
-            yield key, form, text, found.start()
-        for found in _KATAKANA.finditer(text.value):
-            word = found.group()
-            yield "kana:" + word.translate(_SMALL), word, text, found.start()
-        for found in _LATIN.finditer(text.value):
-            word = found.group()
-            yield "latin:" + unicodedata.normalize("NFKC", word).casefold(), word, text, \
-                found.start()
+    for text, base, found in context.matches(pattern):
+        key, form = forms[int(str(found.lastgroup)[1:])]
+        yield key, form, text, found.start() - base
+    for text, base, found in context.matches(_KATAKANA):
+        word = found.group()
+        yield "kana:" + word.translate(_SMALL), word, text, found.start() - base
+    for text, base, found in context.matches(_LATIN):
+        word = found.group()
+        yield "latin:" + unicodedata.normalize("NFKC", word).casefold(), word, text, \
+            found.start() - base
 
 
 @rule(RULE, "lint_rule_variants")
