@@ -114,3 +114,27 @@ def test_without_fonts_the_reason_is_given_in_english_with_lang_en(plans, tmp_pa
     lines = [line for line in result.output.splitlines() if "fonts-noto-cjk" in line]
     assert len(lines) == 1 and lines[0].startswith("pdf: ")
     assert not any("\u3040" <= ch <= "\u30ff" for ch in lines[0]), lines[0]
+
+
+def test_the_glyph_check_sees_the_code_points_fonttools_reads(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch):
+    """The cmap read from its groups is the set fontTools' getBestCmap gives, for the faces
+    the PDF uses and for a font whose best subtable is not format 12 (read by fontTools)."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.ttLib import TTFont
+
+    need_pdf_tools()
+    monkeypatch.setenv("JIGYO_CACHE_DIR", str(tmp_path / "cache"))
+    chosen = fonts.find_fonts()
+    for face in {chosen.body, chosen.heading}:
+        expected = frozenset(TTFont(str(face.path), fontNumber=face.index, lazy=True)
+                             .getBestCmap())
+        assert fonts._read_cmap(face.path, face.index) == expected
+        assert len(expected) > 20_000 and ord("漢") in expected
+    small = FontBuilder(1000, isTTF=True)
+    small.setupGlyphOrder([".notdef", "a", "b"])
+    small.setupCharacterMap({ord("a"): "a", ord("b"): "b"})  # format 4 only
+    path = tmp_path / "small.ttf"
+    small.save(str(path))
+    assert fonts._group_points(TTFont(str(path), lazy=True).reader["cmap"]) is None
+    assert fonts._read_cmap(path, 0) == frozenset({ord("a"), ord("b")})

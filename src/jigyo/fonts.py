@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import struct
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -75,13 +76,39 @@ def _runs(points: frozenset[int]) -> list[list[int]]:
     return runs
 
 
+_BEST_CMAPS = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
+"""(platform, encoding) of the cmap subtables in the order fontTools' getBestCmap takes them."""
+
+
+def _group_points(table: bytes) -> frozenset[int] | None:
+    """The code points of a cmap table whose best subtable is format 12 (every CJK font's),
+    read from its groups; None for another format or a table that does not parse.
+
+    The same set getBestCmap gives, without naming each of 60,000 glyphs, which makes
+    fontTools take a tenth of a second per face.
+    """
+    try:
+        _, count = struct.unpack_from(">HH", table, 0)
+        records = [struct.unpack_from(">HHL", table, 4 + 8 * i) for i in range(count)]
+        offset = next((o for wanted in _BEST_CMAPS for p, e, o in records if (p, e) == wanted),
+                      None)
+        if offset is None or struct.unpack_from(">H", table, offset)[0] != 12:
+            return None
+        groups = struct.unpack_from(">L", table, offset + 12)[0]
+        runs = struct.iter_unpack(">LLL", table[offset + 16:offset + 16 + 12 * groups])
+        points = frozenset(p for first, last, _ in runs for p in range(first, last + 1))
+    except struct.error:
+        return None
+    return points if points else None
+
+
 def _read_cmap(path: Path, index: int) -> frozenset[int]:
     from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
     font = TTFont(str(path), fontNumber=index, lazy=True)
     try:
-        cmap = font.getBestCmap() or {}
-        return frozenset(cmap)
+        found = _group_points(font.reader["cmap"]) if "cmap" in font.reader else None
+        return found if found is not None else frozenset(font.getBestCmap() or {})
     finally:
         font.close()
 
