@@ -112,6 +112,16 @@ def test_settings_add_variant_groups(plans):
     assert len(result) == 1 and "「ふれあいのまちづくり」（1か所）" in result[0].text()
 
 
+def test_a_word_is_never_found_across_two_strings(plans):
+    """The rules search the year's strings joined: a form never starts in one and ends in the
+    next, and a finding in a later string is placed in that string."""
+    files = {"a.yaml": bullets("子ども食堂を開きます。", "地域の子", "供の居場所", "子供の声",
+                               "子どもの参加")}
+    result = found(plans, files, "notation-variants")
+    assert [where(p) for p in result] == ["a.yaml:8:9"]
+    assert "「子供」（1か所）" in result[0].text()
+
+
 def test_digits_of_two_widths_in_one_table(plans):
     text = (HEAD + "initiatives:\n  - title: 会議\n    table:\n      - item: 会議\n"
             "        entries:\n          - name: 監査\n            content: 上半期、下半期に各１回\n"
