@@ -45,6 +45,22 @@ def test_duplicate_key(plans):
     ]
 
 
+def test_an_id_used_twice_in_a_unit_names_both_lines(plans):
+    body = (UNIT.replace("  - title: 組織運営の取り組み\n", "  - title: 組織運営の取り組み\n    id: unei\n")
+            .replace("          - name: 理事会\n", "          - name: 理事会\n            id: rijikai\n")
+            + "          - name: 評議員会\n            id: rijikai\n"
+            "            target: 2回\n"
+            "      - item: 監査\n        id: unei\n        entries:\n          - name: 監事監査\n"
+            "            target: 2回\n")
+    assert problems(plans({"a.yaml": body})) == [
+        "plans/2020/a.yaml:13:17: id「rijikai」は同じファイルの 10行目でも使われています。",
+        "plans/2020/a.yaml:16:13: id「unei」は同じファイルの 5行目でも使われています。",
+    ]
+    custom = UNIT.replace("target: 7回予定", "target: 7回予定\n            id: rijikai\n"
+                          "            custom:\n              id: rijikai")
+    assert load_plans(plans({"a.yaml": custom})).years  # a custom column named id is no id
+
+
 def test_unknown_key_suggests_the_right_one(plans):
     body = UNIT.replace("target: 7回予定", "targt: 7回予定")
     assert problems(plans({"a.yaml": body})) == [

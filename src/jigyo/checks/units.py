@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..messages import msg
 from ..problems import Problem, problem
 from ..yamlread import Document, Path_
 from . import YearContext, rule
+
+if TYPE_CHECKING:
+    from ..model import Unit
 
 
 @rule("known-department")
@@ -43,43 +46,28 @@ def one_file_per_unit(year: YearContext) -> Iterator[Problem]:
 @rule("unique-id")
 def unique_id(year: YearContext) -> Iterator[Problem]:
     """An `id` must be unique within its unit, or the differ cannot trust it."""
-    for _slug, (doc, _unit) in sorted(year.units.items()):
-        yield from _duplicate_ids(doc)
+    for _slug, (doc, unit) in sorted(year.units.items()):
+        yield from _duplicate_ids(doc, unit)
 
 
-def _ids(data: Any) -> list[str]:
-    """Every `id` in the data, in no particular order (the fast pass: no paths)."""
-    found: list[str] = []
-    stack = [data]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            ident = node.get("id")
-            if isinstance(ident, str):
-                found.append(ident)
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-    return found
+def _id_places(unit: Unit) -> Iterator[tuple[Path_, str]]:
+    """Every `id` of a unit (its 取り組み, 項目 groups and entries, the only places the model
+    lets one be written) with where it is, in the order of the file."""
+    for i, ini in enumerate(unit.initiatives):
+        at: Path_ = ("initiatives", i)
+        if ini.id is not None:
+            yield at, ini.id
+        for g, group in enumerate(ini.table):
+            if group.id is not None:
+                yield (*at, "table", g), group.id
+            for e, entry in enumerate(group.entries):
+                if entry.id is not None:
+                    yield (*at, "table", g, "entries", e), entry.id
 
 
-def _duplicate_ids(doc: Document) -> Iterator[Problem]:
-    ids = _ids(doc.data)
-    if len(set(ids)) == len(ids):
-        return
+def _duplicate_ids(doc: Document, unit: Unit) -> Iterator[Problem]:
     seen: dict[str, Path_] = {}
-    stack: list[tuple[Any, Path_]] = [(doc.data, ())]
-    found: list[tuple[Path_, str]] = []
-    while stack:  # iterative: the data may be as deep as the limits allow
-        node, where = stack.pop()
-        if isinstance(node, dict):
-            ident = node.get("id")
-            if isinstance(ident, str):
-                found.append((where, ident))
-            stack.extend((value, (*where, key)) for key, value in reversed(node.items()))
-        elif isinstance(node, list):
-            stack.extend((value, (*where, i)) for i, value in reversed(list(enumerate(node))))
-    for where, ident in found:
+    for where, ident in _id_places(unit):
         if ident in seen:
             yield problem(doc.path, *doc.position((*where, "id")), "duplicate_id",
                           id=ident, line=doc.position((*seen[ident], "id"))[0])

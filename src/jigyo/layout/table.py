@@ -7,6 +7,9 @@ entries); `table` decides the rowspans and colspans once for HTML and PDF, and
 
 from __future__ import annotations
 
+from functools import lru_cache
+from operator import attrgetter
+
 from .. import model
 from .labels import LABELS, Labels
 from .views import CellView, FlatRow, RowView
@@ -65,11 +68,21 @@ def entry_extra(entry: model.Entry, kind: str, key: str,
 
 
 EXTRA_KINDS = ("schedule", "owner", "budget", "remarks")
+_EXTRAS_OF = attrgetter(*EXTRA_KINDS)
+_NO_EXTRAS = (None,) * len(EXTRA_KINDS)
+
+
+@lru_cache(maxsize=64)
+def _shown(columns: tuple[tuple[str, str, str, int], ...]) -> frozenset[tuple[str, str]]:
+    """(kind, key) of the extra columns: worked out once per set of columns, not per entry."""
+    return frozenset((kind, key) for kind, key, _, _ in columns)
 
 
 def unshown_extras(entry: model.Entry, labels: Labels = LABELS) -> tuple[str, ...]:
     """Typed cells of an entry that no column shows, as 実施時期：4月 lines (never dropped)."""
-    shown = {(kind, key) for kind, key, _, _ in labels.extra_columns}
+    if not entry.custom and _EXTRAS_OF(entry) == _NO_EXTRAS:
+        return ()  # most entries: nothing typed beyond 内容 and 目標値
+    shown = _shown(labels.extra_columns)
     found: list[str] = []
     for kind in EXTRA_KINDS:
         if (kind, kind) not in shown:

@@ -53,9 +53,12 @@ def total_sum(context: LintContext) -> Iterator[Problem]:
     by_path = context.by_path
     for doc in context.docs:
         for lines in _lines(doc.data):
+            texts = [by_path.get((id(doc), where)) for _, where in lines]
+            if not any("計" in label or (text is not None and "計" in text.value)
+                       for (label, _), text in zip(lines, texts, strict=True)):
+                continue  # no line can be a total (合計, 総計 and 計 all hold 計)
             above: list[tuple[int, str]] = []
-            for label, where in lines:
-                text = by_path.get((id(doc), where))
+            for (label, _), text in zip(lines, texts, strict=True):
                 amount = _amount(text.value) if text is not None else None
                 if text is None or amount is None:
                     above = []
