@@ -30,6 +30,7 @@ from .results.presence import has_results
 
 if TYPE_CHECKING:
     from .results.report import Report
+    from .reuse import Reuse
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,8 @@ class _Outputs:
 
 def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
           years: Iterable[int] | None = None, base_url: str | None = None,
-          on_skip: Callable[[str, FormatSkipped], None] | None = None) -> dict[str, int]:
+          on_skip: Callable[[str, FormatSkipped], None] | None = None,
+          reuse: Reuse | None = None) -> dict[str, int]:
     """Build the requested formats; returns the number of files written per format.
 
     With `years`, only those years are built and the output holds only them.
@@ -148,18 +150,30 @@ def build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None = None,
     A format this machine cannot make (the PDF without a Japanese font) is left
     out of the result, its folder untouched, and `on_skip(format, error)` is told
     (the error is worded by the caller, in the user's language).
+    With `reuse` (the preview's), what an earlier build of this process read, laid out
+    and rendered of an unchanged unit is used again (:mod:`jigyo.reuse`).
     """
+    if reuse is None:
+        return _build(plans_dir, out_dir, formats, years, base_url, on_skip, None)
+    with reuse.build():
+        return _build(plans_dir, out_dir, formats, years, base_url, on_skip, reuse)
+
+
+def _build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None,
+           years: Iterable[int] | None, base_url: str | None,
+           on_skip: Callable[[str, FormatSkipped], None] | None,
+           reuse: Reuse | None) -> dict[str, int]:
     chosen = list(formats) if formats is not None else list(FORMATS)
     wanted = sorted(set(years)) if years is not None else None
-    plans = load_plans(plans_dir, wanted)
+    plans = load_plans(plans_dir, wanted, reuse=reuse)
     clean_stale(out_dir, (f.folder for f in FORMATS.values()))
     # Every format is written beside its folder first and swapped in only when all are
     # made: an error in one format must not leave another half-updated.
     with project_templates(plans_dir.resolve().parent / "templates"):
-        views = [year_view(y) for y in plans.years]
+        views = [year_view(y) if reuse is None else reuse.year_view(y) for y in plans.years]
         made = _reports(plans_dir, views)
         with wording(views[-1].labels.words() if views else {}), _Outputs(out_dir) as outputs:
-            counts = _render(views, chosen, outputs, base_url, on_skip, made)
+            counts = _render(views, chosen, outputs, base_url, on_skip, made, reuse)
             outputs.swap(chosen)
     return {name: counts[name] for name in chosen if name in counts}
 
@@ -186,7 +200,7 @@ def _report_files(name: str, made: list[Report] | None,
 
 def _render(views: list[YearView], chosen: list[str], outputs: _Outputs, base_url: str | None,
             on_skip: Callable[[str, FormatSkipped], None] | None,
-            made: list[Report] | None = None) -> dict[str, int]:
+            made: list[Report] | None = None, reuse: Reuse | None = None) -> dict[str, int]:
     """Every chosen format staged (the site page by page); the files written per format."""
     counts: dict[str, int] = {}
     pdf: Files = {}
@@ -219,7 +233,7 @@ def _render(views: list[YearView], chosen: list[str], outputs: _Outputs, base_ur
         comparisons = _comparison_pdfs(views) if "pdf" in counts else {}
         site = outputs.writer("html")
         write_site(views, SiteOptions(normalize_base_url(base_url), pdfs, pages, comparisons),
-                   site)
+                   site, reuse)
         for path, data in _report_files("html", made).items():
             site[path] = data
         counts["html"] = len(site)

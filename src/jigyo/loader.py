@@ -15,7 +15,9 @@ import re
 import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import checks, model
 from .errors import PlanError
@@ -28,6 +30,9 @@ from .settings.offcolumns import off_column_values
 from .settings.read import read_settings, settings_path
 from .validation import validate
 from .yamlread import Document, parse, read, unreadable
+
+if TYPE_CHECKING:
+    from .reuse import Read, Reuse
 
 YEAR_FILE = "year.yaml"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -160,7 +165,8 @@ def _same_unit(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
 
 
 def load_year(
-    folder: Path, files: Mapping[str, bytes] | None = None, *, documents: bool = False
+    folder: Path, files: Mapping[str, bytes] | None = None, *, documents: bool = False,
+    reuse: Reuse | None = None,
 ) -> tuple[LoadedYear | None, list[Problem]]:
     """Load one year folder; with `files` (file name → bytes, e.g. from a git
     revision) the year is read from memory and `folder` only names it in messages.
@@ -168,12 +174,15 @@ def load_year(
     The problems are the errors (and, with them, the warnings); a year that can
     be used carries its warnings in `notices` instead. With `documents`, the files
     as read are kept on the year and its units (lint reads them, not the disk again).
+    With `reuse`, a unit file whose bytes an earlier build of this process read is
+    not read again (:mod:`jigyo.reuse`).
     """
-    return _load_year(folder, files, documents)
+    return _load_year(folder, files, documents, reuse)
 
 
 def _load_year(
-    folder: Path, files: Mapping[str, bytes] | None, documents: bool = False
+    folder: Path, files: Mapping[str, bytes] | None, documents: bool = False,
+    reuse: Reuse | None = None,
 ) -> tuple[LoadedYear | None, list[Problem]]:
     problems: list[Problem] = []
     limits: Limits = DEFAULT
@@ -218,18 +227,24 @@ def _load_year(
                                 size=len(unit_files)))
         unit_files = []
 
+    def read_unit(path: Path, raw: bytes | None = None) -> Read:
+        doc, found = read_at(path) if raw is None else parse(path, raw, limits)
+        if doc is None:
+            return None, None, found
+        unit, more = validate(doc, Unit)
+        return doc, unit, found + more
+
     units: dict[str, tuple[Document, Unit]] = {}
     for path in unit_files:
         if not _SLUG.match(path.stem):
             problems.append(problem(path, 1, 1, "bad_filename", name=path.name))
             continue
-        doc, found = read_at(path)
+        if reuse is not None and files is None and not documents:
+            doc, unit, found = reuse.unit_file(path, limits, partial(read_unit, path))
+        else:
+            doc, unit, found = read_unit(path)
         problems += found
-        if doc is None:
-            continue
-        unit, found = validate(doc, Unit)
-        problems += found
-        if unit is not None:
+        if doc is not None and unit is not None:
             units[path.stem] = (doc, unit)
 
     problems += checks.run(checks.YearContext(year_doc, meta, units, on_disk))
@@ -300,10 +315,11 @@ def _no_years(plans_dir: Path, years: list[int] | None, folders: list[Path]) -> 
 
 
 def load_plans(plans_dir: Path, years: Iterable[int] | None = None, *,
-               documents: bool = False) -> Plans:
+               documents: bool = False, reuse: Reuse | None = None) -> Plans:
     """Load every year (or the given ones); raise PlanError listing all problems.
 
-    With `documents`, each file as read is kept on its year or unit (for lint).
+    With `documents`, each file as read is kept on its year or unit (for lint);
+    with `reuse`, unchanged unit files are taken as an earlier build read them.
     """
     if not plans_dir.is_dir():
         raise PlanError([problem(plans_dir, 1, 1, "no_plans_dir")])
@@ -321,7 +337,7 @@ def load_plans(plans_dir: Path, years: Iterable[int] | None = None, *,
     for folder in folders:
         if any(p.path == folder for p in problems):
             continue
-        loaded, found = load_year(folder, documents=documents)
+        loaded, found = load_year(folder, documents=documents, reuse=reuse)
         problems += found
         if loaded is not None:
             plans.years.append(loaded)

@@ -17,10 +17,13 @@ import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .inline import to_html
 from .layout import BlockView, InitiativeView, RowView, UnitView, YearView
+
+if TYPE_CHECKING:
+    from .reuse import Reuse
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
@@ -88,14 +91,20 @@ def _outline(years: list[YearView]) -> dict[str, list[list[Any]]]:
     return index
 
 
-def _docs(years: list[YearView]) -> Iterator[list[list[Any]]]:
-    """The "docs" rows of each unit in turn, numbered as in :func:`_outline`."""
+def _numbered(years: list[YearView]) -> Iterator[tuple[UnitView, int, int]]:
+    """Each unit with its index and its first 取り組み's index, numbered as in :func:`_outline`."""
     u_index = i_index = 0
     for year in _newest_first(years):
         for unit in year.units:
-            yield _unit_docs(unit, u_index, i_index)
+            yield unit, u_index, i_index
             u_index += 1
             i_index += len(unit.initiatives)
+
+
+def _docs(years: list[YearView]) -> Iterator[list[list[Any]]]:
+    """The "docs" rows of each unit in turn."""
+    for unit, u_index, i_index in _numbered(years):
+        yield _unit_docs(unit, u_index, i_index)
 
 
 def build_index(years: list[YearView]) -> dict[str, Any]:
@@ -130,11 +139,12 @@ def _script_safe(data: str) -> str:
     return data.replace("</", "<\\/")
 
 
-def index_chunks(years: list[YearView]) -> Iterator[str]:
+def index_chunks(years: list[YearView], reuse: Reuse | None = None) -> Iterator[str]:
     """The index as a script that sets `window.JIGYO_SEARCH`, for pages opened from disk too.
 
     It is written out unit by unit (exactly `json.dumps` of :func:`build_index` with
-    compact separators), so a large year's index is never held whole.
+    compact separators), so a large year's index is never held whole. With `reuse`, a
+    unit's rows an earlier build of this process wrote are written again as they were.
     """
     outline = _outline(years)
     yield "window.JIGYO_SEARCH={"
@@ -142,9 +152,15 @@ def index_chunks(years: list[YearView]) -> Iterator[str]:
         yield _script_safe(f'"{name}":{_ENCODE(rows)},')
     yield '"docs":['
     first = True
-    for rows in _docs(years):
-        if rows:
-            yield ("" if first else ",") + _script_safe(_ENCODE(rows)[1:-1])
+    for unit, u_index, i_index in _numbered(years):
+        chunk = reuse.search_rows(unit, u_index, i_index) if reuse is not None else None
+        if chunk is None:
+            rows = _unit_docs(unit, u_index, i_index)
+            chunk = _script_safe(_ENCODE(rows)[1:-1]) if rows else ""
+            if reuse is not None:
+                reuse.keep_search_rows(unit, u_index, i_index, chunk)
+        if chunk:
+            yield ("" if first else ",") + chunk
             first = False
     yield "]};\n"
 

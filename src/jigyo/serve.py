@@ -28,6 +28,7 @@ from .errors import JigyoError, PlanError
 from .failures import os_error_text, os_reason, show_traceback_if_debugging
 from .messages import Lang, message
 from .renderers.templating import TEMPLATES
+from .reuse import Reuse
 
 
 class ServeError(JigyoError):
@@ -52,6 +53,8 @@ class BuildState:
     lock: threading.Lock = field(default_factory=threading.Lock)
     building: threading.Lock = field(default_factory=threading.Lock)
     """Held while building: two builds into one folder at once would collide."""
+    reuse: Reuse = field(default_factory=Reuse)
+    """What each build leaves for the next: a save rebuilds only what depends on the file."""
 
     def snapshot(self) -> tuple[int, str | None]:
         with self.lock:
@@ -82,7 +85,7 @@ def rebuild(plans_dir: Path, out_dir: Path, state: BuildState,
     error: str | None = None
     try:
         with state.building:
-            build(plans_dir, out_dir, ["html"])
+            build(plans_dir, out_dir, ["html"], reuse=state.reuse)
     except Exception as err:  # the preview outlives every failure of one build
         error = _build_error(err, lang)
     with state.lock:

@@ -154,6 +154,11 @@ UnitViews = dict[int, UnitView]
 """Views given for some units, by id() of the loaded unit's data (see :func:`year_view`)."""
 
 
+def goal_titles(meta: model.YearFile) -> dict[str, str]:
+    """The title of each goal of the year by its id (a 取り組み's facts name its goals)."""
+    return {goal.id: goal.title for goal in meta.goals}
+
+
 def year_view(year: LoadedYear, labels: Labels | None = None,
               given: UnitViews | None = None) -> YearView:
     """The view of one year, every fixed word taken from `labels` (by default
@@ -173,7 +178,7 @@ def year_view(year: LoadedYear, labels: Labels | None = None,
     period = period_of(year.path.name)
     years = period[1] if period else chosen.period
     last = meta.fiscal_year + years - 1 if years else None
-    titles = {goal.id: goal.title for goal in meta.goals}
+    titles = goal_titles(meta)
     departments = tuple(
         DepartmentView(dept.name, tuple(
             (given or {}).get(id(u.unit)) or unit_view(u, labels, titles) for u in units))

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from html import escape as html_escape
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from markupsafe import Markup, escape
 
@@ -20,6 +20,9 @@ from ..layout import UnitView, YearView
 from ..messages import message
 from . import Collected, Files, FileSink
 from .templating import asset, generate, macro, render
+
+if TYPE_CHECKING:
+    from ..reuse import Reuse
 
 TOP = "トップ"
 STATIC = ("style.css", "search.js", "print.css")
@@ -127,16 +130,23 @@ class _Bodies:
     which each page then fills in (as the macro would have escaped them).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, reuse: Reuse | None = None) -> None:
         self.unit_body = macro("html", "macros.html", "unit_body")
         self.made: dict[int, str | None] = {}
+        self.reuse = reuse
 
     def __call__(self, unit: UnitView, level: int, prefix: str = "") -> Markup:
         key = id(unit)
         if key not in self.made:
-            made = str(self.unit_body(unit, _LEVEL, _PREFIX))
-            marks = made.count(_PREFIX) + made.count(_LEVEL)
-            self.made[key] = made if made.count("\x00") == 2 * marks else None
+            kept = self.reuse.body(unit, self.unit_body) if self.reuse is not None else None
+            if kept is not None:
+                self.made[key] = kept[0]
+            else:
+                made = str(self.unit_body(unit, _LEVEL, _PREFIX))
+                marks = made.count(_PREFIX) + made.count(_LEVEL)
+                self.made[key] = made if made.count("\x00") == 2 * marks else None
+                if self.reuse is not None:
+                    self.reuse.keep_body(unit, self.unit_body, self.made[key])
         body = self.made[key]
         if body is None:
             return Markup(self.unit_body(unit, level, prefix))
@@ -153,13 +163,15 @@ class _Bodies:
 class _Site:
     """Renders every page of the site; holds what all pages share."""
 
-    def __init__(self, years: list[YearView], options: SiteOptions, files: FileSink) -> None:
+    def __init__(self, years: list[YearView], options: SiteOptions, files: FileSink,
+                 reuse: Reuse | None = None) -> None:
         self.years = sorted(years, key=lambda y: y.year, reverse=True)
         self.options = options
         self.organization = self.years[0].organization
         self.site_title = self.years[0].site_title
         self.files = files
-        self.body = _Bodies()
+        self.body = _Bodies(reuse)
+        self.reuse = reuse
         self.pages: list[str] = []
         self.unit_diffs: dict[tuple[int, str], UnitDiffLink] = {}
         # per-year data every unit page's year switcher needs, computed once
@@ -233,7 +245,7 @@ class _Site:
     def render(self) -> None:
         for name in STATIC:
             self.files[f"assets/{name}"] = asset("html", name)
-        self.files.stream("assets/search-index.js", search.index_chunks(self.years))
+        self.files.stream("assets/search-index.js", search.index_chunks(self.years, self.reuse))
         # the 新旧対照表 maker is imported only when there is a previous year to compare
         render_diff = diff_renderer() if len(self.years) > 1 else None
         if render_diff is not None:
@@ -322,10 +334,12 @@ def render_site(years: list[YearView], options: SiteOptions | None = None) -> Fi
     return files
 
 
-def write_site(years: list[YearView], options: SiteOptions | None, files: FileSink) -> None:
-    """The site's pages put into `files` one by one as they are rendered (see render_site)."""
+def write_site(years: list[YearView], options: SiteOptions | None, files: FileSink,
+               reuse: Reuse | None = None) -> None:
+    """The site's pages put into `files` one by one as they are rendered (see render_site);
+    with `reuse`, the unit bodies an earlier build of this process made are used again."""
     if years:
-        _Site(years, options or SiteOptions(), files).render()
+        _Site(years, options or SiteOptions(), files, reuse).render()
 
 
 def built_pdfs(years: list[YearView], pdf_dir: Path, fresh: Files) -> dict[int, bytes]:

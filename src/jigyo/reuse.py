@@ -1,0 +1,165 @@
+"""What one build leaves for the next in the same process: the preview (`jigyo serve`)
+builds again after every save, and all files but the one saved are as they were.
+
+Four things are kept, each with everything it depends on, and given again only when
+all of that is the same:
+
+- each unit file as read and validated: by its path, its bytes and the limits (a file
+  whose size, inode and times are unchanged is not even read again);
+- each unit's view: by its model (the same object when its file did not change), the
+  Labels and the goals' titles;
+- each unit's body on the site: by its view (the same object when kept) and the
+  template macro that made it (a new object when a template is edited);
+- each unit's rows of the search index: by its view and its place in the index.
+
+A build keeps only what it used, so an edited or deleted file's entries go with it; a
+build that fails keeps what the last good one left. A plain `jigyo build` keeps nothing:
+it is one build per process, and the site's memory stays bounded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .layout import Labels, UnitView, YearView
+    from .limits import Limits
+    from .loader import LoadedYear
+    from .model import Unit
+    from .problems import Problem
+    from .yamlread import Document
+
+    Read = tuple[Document | None, Unit | None, list[Problem]]
+
+
+@dataclass(frozen=True)
+class _File:
+    stamp: tuple[int, int, int, int]
+    """Size, inode, modification and change times (ns): a save changes them (the
+    preview's watcher goes by them too)."""
+    raw: bytes
+    limits: Limits
+    doc: Document | None
+    unit: Unit | None
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class _View:
+    unit: Unit
+    labels: Labels
+    titles: Mapping[str, str]
+    view: UnitView
+
+
+@dataclass(frozen=True)
+class _Body:
+    view: UnitView
+    macro: Any
+    made: str | None
+
+
+@dataclass(frozen=True)
+class _Rows:
+    view: UnitView
+    place: tuple[int, int]
+    rows: str
+
+
+@dataclass
+class _Kept:
+    """Everything one build keeps. Units and views are held, so the id() keys stay theirs."""
+
+    files: dict[Path, _File] = field(default_factory=dict)
+    views: dict[tuple[Path, str], _View] = field(default_factory=dict)
+    bodies: dict[int, _Body] = field(default_factory=dict)
+    rows: dict[int, _Rows] = field(default_factory=dict)
+
+
+class Reuse:
+    """The files, views, bodies and search rows one build of a process leaves for the next."""
+
+    def __init__(self) -> None:
+        self._last = _Kept()
+        self._this = _Kept()
+
+    @contextmanager
+    def build(self) -> Iterator[None]:
+        """One build: what it uses is what the next one finds (unless it fails)."""
+        self._this = _Kept()
+        yield
+        self._last = self._this
+
+    def unit_file(self, path: Path, limits: Limits,
+                  read: Callable[[bytes | None], Read]) -> Read:
+        """A unit file as `read(bytes)` reads and validates it, or as it was last time.
+
+        A file over the size limit, or one that cannot be read, goes to `read(None)`,
+        which reads it the usual way and says what is wrong.
+        """
+        kept = self._last.files.get(path)
+        try:
+            info = path.stat()
+            stamp = (info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
+            if kept is not None and kept.stamp == stamp and kept.limits == limits:
+                raw: bytes | None = kept.raw
+            else:
+                raw = path.read_bytes() if info.st_size <= limits.file_bytes else None
+        except OSError:
+            raw = None
+        if raw is None:
+            return read(None)
+        if kept is None or kept.raw != raw or kept.limits != limits:
+            doc, unit, problems = read(raw)
+            kept = _File(stamp, raw, limits, doc, unit, tuple(problems))
+        elif kept.stamp != stamp:  # saved again with the same bytes
+            kept = _File(stamp, kept.raw, limits, kept.doc, kept.unit, kept.problems)
+        self._this.files[path] = kept
+        return kept.doc, kept.unit, list(kept.problems)
+
+    def year_view(self, year: LoadedYear) -> YearView:
+        """:func:`jigyo.layout.year_view`, with the kept views of unchanged units."""
+        from .layout.derive import goal_titles, year_view
+        from .settings.labels import labels_for
+
+        labels, titles = labels_for(year.settings, year.meta), goal_titles(year.meta)
+        given: dict[int, UnitView] = {}
+        for loaded in year.units:
+            kept = self._last.views.get((year.path, loaded.slug))
+            if (kept is not None and kept.unit is loaded.unit and kept.labels == labels
+                    and kept.titles == titles):
+                given[id(loaded.unit)] = kept.view
+        view = year_view(year, labels, given)
+        units = [u for _, units in year.departments() for u in units]
+        views = [v for dept in view.departments for v in dept.units]
+        for loaded, unit_view in zip(units, views, strict=True):
+            self._this.views[(year.path, loaded.slug)] = _View(loaded.unit, labels, titles,
+                                                               unit_view)
+        return view
+
+    def body(self, view: UnitView, macro: Any) -> tuple[str | None] | None:
+        """A unit's site body as `macro` made it for this view before, in a tuple (None:
+        not kept); the body itself is None where it could not be made once for all pages."""
+        kept = self._last.bodies.get(id(view)) or self._this.bodies.get(id(view))
+        if kept is None or kept.view is not view or kept.macro is not macro:
+            return None
+        self._this.bodies[id(view)] = kept
+        return (kept.made,)
+
+    def keep_body(self, view: UnitView, macro: Any, made: str | None) -> None:
+        self._this.bodies[id(view)] = _Body(view, macro, made)
+
+    def search_rows(self, view: UnitView, unit: int, initiative: int) -> str | None:
+        """A unit's rows of the search index as written before, numbered the same."""
+        kept = self._last.rows.get(id(view))
+        if kept is None or kept.view is not view or kept.place != (unit, initiative):
+            return None
+        self._this.rows[id(view)] = kept
+        return kept.rows
+
+    def keep_search_rows(self, view: UnitView, unit: int, initiative: int, rows: str) -> None:
+        self._this.rows[id(view)] = _Rows(view, (unit, initiative), rows)

@@ -1,0 +1,125 @@
+"""`jigyo serve` builds again only what a save changed, and the site is the one a fresh build
+gives: after an edit of a unit, of the settings, of a template, and after a broken save."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from jigyo import loader
+from jigyo.build import build
+from jigyo.serve import BuildState, rebuild
+
+from .conftest import REAL
+
+
+def _site(out: Path) -> dict[str, bytes]:
+    site = out / "site"
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+class Preview:
+    """A preview's builds (as `jigyo serve` makes them on each save) of a copy of the plans."""
+
+    def __init__(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.root = tmp_path / "project"
+        self.plans = self.root / "plans"
+        shutil.copytree(REAL, self.plans)
+        self.out = tmp_path / "served"
+        self.fresh = tmp_path / "fresh"
+        self.state = BuildState()
+        self.told: list[tuple[str, bool]] = []
+        self.parsed: list[str] = []
+        parse = loader.parse
+
+        def counted(path: Path, raw: bytes, *args: object, **kwargs: object) -> object:
+            self.parsed.append(path.name)
+            return parse(path, raw, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(loader, "parse", counted)
+
+    def save(self, name: str, old: str, new: str) -> None:
+        path = self.plans / "2020" / name if not name.startswith("/") else self.root / name[1:]
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def rebuild(self) -> None:
+        self.parsed.clear()
+        rebuild(self.plans, self.out, self.state, lambda text, bad: self.told.append((text, bad)))
+
+    def same_as_a_fresh_build(self) -> bool:
+        shutil.rmtree(self.fresh, ignore_errors=True)
+        build(self.plans, self.fresh, ["html"])
+        return _site(self.out) == _site(self.fresh)
+
+
+@pytest.fixture
+def preview(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Preview:
+    made = Preview(tmp_path, monkeypatch)
+    made.rebuild()
+    assert made.told == [("組版しました。", False)]
+    return made
+
+
+def test_a_saved_unit_is_the_only_file_read_again(preview: Preview):
+    preview.rebuild()
+    assert preview.parsed == []  # nothing changed: no unit file is read again
+    preview.save("houjin-unei.yaml", "理事会", "理事会（定例）")
+    preview.rebuild()
+    assert preview.parsed == ["houjin-unei.yaml"]
+    page = (preview.out / "site" / "2020" / "houjin-unei.html").read_text(encoding="utf-8")
+    assert "理事会（定例）" in page
+    assert preview.same_as_a_fresh_build()
+
+
+def test_settings_and_templates_edited_during_the_preview_reach_every_page(preview: Preview):
+    (preview.plans / "jigyo.yaml").write_text("columns:\n  target: 成果目標\n",
+                                               encoding="utf-8")
+    preview.rebuild()
+    assert preview.told[-1] == ("組版しました。", False)
+    page = (preview.out / "site" / "2020" / "houjin-unei.html").read_text(encoding="utf-8")
+    assert ">成果目標</th>" in page
+    assert preview.same_as_a_fresh_build()
+    own = preview.root / "templates" / "html"
+    own.mkdir(parents=True)
+    macros = (Path(__file__).parents[1] / "templates" / "html" / "macros.html").read_text(
+        encoding="utf-8")
+    (own / "macros.html").write_text(
+        macros.replace('<section class="initiative"', '<section class="initiative own"'),
+        encoding="utf-8")
+    preview.rebuild()
+    page = (preview.out / "site" / "2020" / "houjin-unei.html").read_text(encoding="utf-8")
+    assert '<section class="initiative own"' in page
+    assert preview.same_as_a_fresh_build()
+
+
+def test_after_a_broken_save_the_fix_gives_the_fresh_site(preview: Preview):
+    preview.save("kenri-yougo.yaml", "department:", "department: [")
+    preview.rebuild()
+    assert preview.told[-1][1] is True  # the error is shown, the last good site stays
+    preview.save("kenri-yougo.yaml", "department: [", "department:")
+    preview.save("houjin-unei.yaml", "理事会", "評議員会")
+    preview.rebuild()
+    # kenri-yougo.yaml is back to the bytes the last good build read: it is not read again
+    assert preview.parsed == ["houjin-unei.yaml"]
+    assert preview.told[-1] == ("組版しました。", False)
+    assert preview.same_as_a_fresh_build()
+
+
+def test_a_new_unit_and_a_deleted_one_renumber_the_search_index(preview: Preview):
+    unit = (preview.plans / "2020" / "houjin-unei.yaml").read_text(encoding="utf-8")
+    (preview.plans / "2020" / "houjin-shinki.yaml").write_text(
+        unit.replace("section: 法人運営係", "section: 法人新規係"), encoding="utf-8")
+    preview.rebuild()
+    assert preview.parsed == ["houjin-shinki.yaml"]
+    assert "法人新規係" in (preview.out / "site" / "assets" / "search-index.js").read_text(
+        encoding="utf-8")
+    assert preview.same_as_a_fresh_build()
+    (preview.plans / "2020" / "houjin-shinki.yaml").unlink()
+    preview.rebuild()
+    assert not (preview.out / "site" / "2020" / "houjin-shinki.html").exists()
+    assert preview.same_as_a_fresh_build()
