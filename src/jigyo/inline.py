@@ -29,13 +29,26 @@ def safe_link(url: str) -> bool:
     return found is None or found.group(1).lower() in SAFE_SCHEMES
 
 
-@cache
-def _markdown() -> MarkdownIt:
-    """The parser, made (and markdown-it imported) only when a text has Markdown in it."""
+def _new_parser() -> MarkdownIt:
+    """markdown-it as every format reads plan text (CommonMark, no raw HTML, no images),
+    imported only when a text has Markdown in it."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.disable(["image"])
+    return md
+
+
+@cache
+def text_parser() -> MarkdownIt:
+    """The parser of the formats that take words from the tokens (PDF, Excel, Word)."""
+    return _new_parser()
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    """The site's parser: a link is kept only where :func:`safe_link` allows it."""
+    md = _new_parser()
     md.validateLink = safe_link  # type: ignore[method-assign]
     return md
 

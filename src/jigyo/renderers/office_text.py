@@ -12,11 +12,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
+from ..inline import text_parser
 from ..layout import CellText, CellView, RowView
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 KIND_COLUMN = {"item": 0, "name": 1, "content": 1, "target": 3, "extra": 4}
 """The grid column each kind of printed cell starts in (内容 spans columns 1–2)."""
@@ -48,8 +50,7 @@ def placed(rows: tuple[RowView, ...], columns: int) -> Iterator[Placed]:
                          for dr in range(view.rowspan) for dc in range(span))
             yield Placed(r, column, span, view)
 
-_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-_MD.disable(["image"])
+
 _MARKDOWN = re.compile(r"[*_`\[\]\\&<!]")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -83,7 +84,7 @@ def _words(tokens: list[Token]) -> str:
 def plain(text: str) -> str:
     """One piece of plan text with its inline Markdown turned into plain words."""
     if _MARKDOWN.search(text):
-        tokens = _MD.parseInline(text)
+        tokens = text_parser().parseInline(text)
         children = tokens[0].children if tokens and tokens[0].children is not None else []
         text = _words(children)
     return xml_safe(text)

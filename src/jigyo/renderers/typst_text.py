@@ -10,23 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..inline import text_parser
+
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
     from markdown_it.token import Token
-
-
-@cache
-def _markdown() -> MarkdownIt:
-    """The parser, made (and markdown-it imported) only when a text has Markdown in it."""
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.disable(["image"])
-    return md
-
 
 ZWSP = "\u200b"
 """A line-break opportunity that prints nothing."""
@@ -120,6 +110,6 @@ def inline(text: str) -> Code:
     text = text.replace("\n", " ")
     if not _MARKDOWN.search(text):
         return string(text)
-    tokens = _markdown().parseInline(text)
+    tokens = text_parser().parseInline(text)
     children = tokens[0].children if tokens and tokens[0].children is not None else []
     return Code(_join(_convert(children)))
