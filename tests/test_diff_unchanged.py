@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from jigyo import loader
 from jigyo.diff.compare import diff_views
 from jigyo.diff.sides import compare
+from jigyo.errors import PlanError
 from jigyo.layout import year_view
 from jigyo.loader import load_year
 
@@ -42,3 +47,28 @@ def test_skipping_unchanged_units_reports_what_a_full_comparison_does(tmp_path: 
     assert statuses["volunteer-center"] == "changed"
     assert statuses["soudan-konkyuu"] == "changed" or statuses["soudan-coordinator"] == "changed"
     assert statuses["houjin-unei"] == "unchanged"
+
+
+def test_an_untouched_file_is_read_once_and_named_by_each_side(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch):
+    plans = _pair(tmp_path)
+    parsed: list[Path] = []
+    parse = loader.parse
+
+    def counted(path: Path, raw: bytes, *args: Any, **kwargs: Any) -> Any:
+        parsed.append(path)
+        return parse(path, raw, *args, **kwargs)
+
+    monkeypatch.setattr(loader, "parse", counted)
+    compare(plans, ["2020", "2021"])
+    assert [p.name for p in parsed if p.parent.name == "2021"] == ["volunteer-center.yaml"]
+    assert len([p for p in parsed if p.parent.name == "2020"]) == 11
+    # a problem of the 2021 side in a file untouched since 2020 names the 2021 file
+    year = plans / "2021" / "year.yaml"
+    year.write_text(year.read_text(encoding="utf-8").replace("name: 総務課", "name: 総務部"),
+                    encoding="utf-8")
+    with pytest.raises(PlanError) as caught:
+        compare(plans, ["2020", "2021"])
+    assert (plans / "2021" / "houjin-unei.yaml", "unknown_department") in [
+        (p.path, p.code) for p in caught.value.problems]
+    assert not [p for p in caught.value.problems if p.path.parent.name == "2020"]

@@ -14,10 +14,14 @@ import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from .errors import JigyoError, PlanError
 from .loader import LoadedYear, load_year
 from .problems import problem
+
+if TYPE_CHECKING:
+    from .reuse import SameBytes
 
 YEAR_NAME = re.compile(r"^\d{4}$")
 
@@ -146,12 +150,14 @@ def year_files(tree: Tree, year: int | str) -> dict[str, bytes] | None:
     return {name: data for (_, name), data in zip(entries, contents, strict=True)}
 
 
-def load_year_at(tree: Tree, year: int | str) -> LoadedYear | None:
-    """One year at the revision, validated like files on disk; None if it did not exist."""
+def load_year_at(tree: Tree, year: int | str,
+                 same: SameBytes | None = None) -> LoadedYear | None:
+    """One year at the revision, validated like files on disk; None if it did not exist.
+    With `same`, files with the bytes of one read before in this command are not read again."""
     files = year_files(tree, year)
     if files is None:
         return None
-    loaded, problems = load_year(tree.where(year), files)
+    loaded, problems = load_year(tree.where(year), files, same=same)
     if problems or loaded is None:
         raise PlanError(problems or [problem(tree.where(year) / "year.yaml", 1, 1,
                                              "no_year_file")])

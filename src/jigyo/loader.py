@@ -32,7 +32,7 @@ from .validation import validate
 from .yamlread import Document, parse, read, unreadable
 
 if TYPE_CHECKING:
-    from .reuse import Read, Reuse
+    from .reuse import Read, Reuse, SameBytes
 
 YEAR_FILE = "year.yaml"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -166,7 +166,7 @@ def _same_unit(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
 
 def load_year(
     folder: Path, files: Mapping[str, bytes] | None = None, *, documents: bool = False,
-    reuse: Reuse | None = None,
+    reuse: Reuse | None = None, same: SameBytes | None = None,
 ) -> tuple[LoadedYear | None, list[Problem]]:
     """Load one year folder; with `files` (file name → bytes, e.g. from a git
     revision) the year is read from memory and `folder` only names it in messages.
@@ -175,14 +175,15 @@ def load_year(
     be used carries its warnings in `notices` instead. With `documents`, the files
     as read are kept on the year and its units (lint reads them, not the disk again).
     With `reuse`, a unit file whose bytes an earlier build of this process read is
-    not read again (:mod:`jigyo.reuse`).
+    not read again; with `same`, a file with the bytes of one read before in this
+    command is not read again either (:mod:`jigyo.reuse`).
     """
-    return _load_year(folder, files, documents, reuse)
+    return _load_year(folder, files, documents, reuse, same)
 
 
 def _load_year(
     folder: Path, files: Mapping[str, bytes] | None, documents: bool = False,
-    reuse: Reuse | None = None,
+    reuse: Reuse | None = None, same: SameBytes | None = None,
 ) -> tuple[LoadedYear | None, list[Problem]]:
     problems: list[Problem] = []
     limits: Limits = DEFAULT
@@ -241,6 +242,9 @@ def _load_year(
             continue
         if reuse is not None and files is None and not documents:
             doc, unit, found = reuse.unit_file(path, limits, partial(read_unit, path))
+        elif same is not None and not documents:
+            doc, unit, found = same.unit_file(path, None if files is None else files[path.name],
+                                              limits, partial(read_unit, path))
         else:
             doc, unit, found = read_unit(path)
         problems += found

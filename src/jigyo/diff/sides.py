@@ -18,6 +18,7 @@ from ..layout import YearView, era_label, unit_view, year_view
 from ..layout.derive import UnitViews
 from ..loader import LoadedUnit, LoadedYear, first_year, load_year, period_of
 from ..results.revision import results_files_at
+from ..reuse import SameBytes
 from ..settings.labels import labels_for
 from .compare import diff_views
 from .records import DiffReport
@@ -52,6 +53,8 @@ def _outlines(old: LoadedYear, new: LoadedYear, on_disk: bool) -> UnitViews:
     are on disk, else by the units as read.
     """
     def key(unit: LoadedUnit) -> tuple[str, bytes]:
+        if id(unit.unit) in shared:  # read once for both sides (reuse.SameBytes)
+            return unit.slug, str(id(unit.unit)).encode()
         if on_disk:
             try:
                 return unit.slug, unit.path.read_bytes()
@@ -62,6 +65,7 @@ def _outlines(old: LoadedYear, new: LoadedYear, on_disk: bool) -> UnitViews:
     labels = labels_for(new.settings, new.meta)
     if labels != labels_for(old.settings, old.meta) or _titles(old) != _titles(new):
         return {}  # the same file may read differently in the other year: compare it all
+    shared = {id(u.unit) for u in old.units} & {id(u.unit) for u in new.units}
     before = {key(u): u for u in old.units}
     given: UnitViews = {}
     for unit in new.units:
@@ -79,11 +83,12 @@ def _required(view: YearView | None) -> YearView:
     return view
 
 
-def _load_worktree(plans_dir: Path, year: int | str) -> LoadedYear | None:
+def _load_worktree(plans_dir: Path, year: int | str,
+                   same: SameBytes | None = None) -> LoadedYear | None:
     folder = plans_dir / str(year)
     if not folder.is_dir():
         return None
-    loaded, problems = load_year(folder)
+    loaded, problems = load_year(folder, same=same)
     if problems or loaded is None:
         raise PlanError(problems)
     return loaded
@@ -113,6 +118,8 @@ class Sides:
     def __init__(self, plans_dir: Path) -> None:
         self.plans_dir = plans_dir
         self.trees: dict[str, Tree] = {}
+        self.same = SameBytes()
+        """A file with the same bytes on both sides is read once (most are untouched)."""
 
     def tree(self, rev: str) -> Tree:
         if rev not in self.trees:
@@ -125,11 +132,11 @@ class Sides:
         year = _parse_year(year_text)
         if rev:
             tree = self.tree(rev)
-            at_rev = load_year_at(tree, year)
+            at_rev = load_year_at(tree, year, self.same)
             if at_rev is None:
                 raise SideError("diff_no_year_at_rev", rev=rev, folder=tree.inner(year))
             return tree.label(year), at_rev
-        loaded = _load_worktree(self.plans_dir, year)
+        loaded = _load_worktree(self.plans_dir, year, self.same)
         if loaded is None:
             raise SideError("diff_no_year_folder",
                             folder=(self.plans_dir / str(year)).as_posix())
@@ -193,10 +200,11 @@ def _against_base(sides: Sides, tree: Tree, ignore_order: bool) -> list[DiffRepo
     at_rev = set(years(tree))
     reports: list[DiffReport] = []
     for year in sorted(at_rev | set(sides.worktree_years())):
-        new = _view(_load_worktree(sides.plans_dir, year))
-        old = _view(load_year_at(tree, year)) if year in at_rev else None
+        new = _view(_load_worktree(sides.plans_dir, year, sides.same))
+        old = _view(load_year_at(tree, year, sides.same)) if year in at_rev else None
         if old is None and new is not None:
-            earlier = _view(load_year_at(tree, year - 1)) if year - 1 in at_rev else None
+            earlier = (_view(load_year_at(tree, year - 1, sides.same)) if year - 1 in at_rev
+                       else None)
             reports.append(diff_views(earlier, new,
                                       old_label=tree.label(year - 1 if earlier else year),
                                       new_label=str(year), ignore_order=ignore_order))
