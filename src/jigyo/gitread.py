@@ -21,7 +21,7 @@ from .loader import LoadedYear, load_year
 from .problems import problem
 
 if TYPE_CHECKING:
-    from .reuse import SameBytes
+    from .readonce import SameBytes
 
 YEAR_NAME = re.compile(r"^\d{4}$")
 

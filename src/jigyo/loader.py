@@ -32,7 +32,8 @@ from .validation import validate
 from .yamlread import Document, parse, read, unreadable
 
 if TYPE_CHECKING:
-    from .reuse import Read, Reuse, SameBytes
+    from .readonce import Read, SameBytes
+    from .reuse import Reuse
 
 YEAR_FILE = "year.yaml"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")

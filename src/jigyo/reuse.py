@@ -25,22 +25,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .readonce import Stamp, bytes_of
+
 if TYPE_CHECKING:
     from .layout import Labels, UnitView, YearView
     from .limits import Limits
     from .loader import LoadedYear
     from .model import Unit
     from .problems import Problem
+    from .readonce import Read
     from .yamlread import Document
-
-    Read = tuple[Document | None, Unit | None, list[Problem]]
 
 
 @dataclass(frozen=True)
 class _File:
-    stamp: tuple[int, int, int, int]
-    """Size, inode, modification and change times (ns): a save changes them (the
-    preview's watcher goes by them too)."""
+    stamp: Stamp
     raw: bytes
     limits: Limits
     doc: Document | None
@@ -80,49 +79,6 @@ class _Kept:
     rows: dict[int, _Rows] = field(default_factory=dict)
 
 
-def _bytes_of(path: Path, limits: Limits, kept: _File | None = None,
-              ) -> tuple[tuple[int, int, int, int], bytes | None]:
-    """A unit file's stamp and bytes (`kept`'s while its stamp is the same); no bytes for a
-    file over the size limit or one that cannot be read: the usual reader says why."""
-    try:
-        info = path.stat()
-        stamp = (info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns)
-        if kept is not None and kept.stamp == stamp and kept.limits == limits:
-            return stamp, kept.raw
-        return stamp, path.read_bytes() if info.st_size <= limits.file_bytes else None
-    except OSError:
-        return (0, 0, 0, 0), None
-
-
-class SameBytes:
-    """Unit files read once in one command when several have the same bytes: the two sides
-    of a diff, where most files are untouched (a year and its copy, a revision and the
-    working tree). Each side gets its own Document (its path in messages); the model is
-    shared, so the differ sees an untouched unit as the same object on both sides. A file
-    read with a problem is never shared."""
-
-    def __init__(self) -> None:
-        self._read: dict[tuple[bytes, Limits], tuple[Document, Unit]] = {}
-
-    def unit_file(self, path: Path, raw: bytes | None, limits: Limits,
-                  read: Callable[[bytes | None], Read]) -> Read:
-        """The file at `path` (its bytes given, or read from disk) as `read` would give it."""
-        from .yamlread import Document
-
-        if raw is None:
-            raw = _bytes_of(path, limits)[1]
-            if raw is None:
-                return read(None)
-        kept = self._read.get((raw, limits))
-        if kept is not None:
-            first, unit = kept
-            return Document(path, first.data, first.text, first.limits), unit, []
-        doc, model, problems = read(raw)
-        if doc is not None and model is not None and not problems:
-            self._read[(raw, limits)] = (doc, model)
-        return doc, model, problems
-
-
 class Reuse:
     """The files, views, bodies and search rows one build of a process leaves for the next."""
 
@@ -145,7 +101,8 @@ class Reuse:
         which reads it the usual way and says what is wrong.
         """
         kept = self._last.files.get(path)
-        stamp, raw = _bytes_of(path, limits, kept)
+        stamp, raw = bytes_of(path, limits, kept.stamp if kept is not None else None,
+                              kept.raw if kept is not None else b"")
         if raw is None:
             return read(None)
         if kept is None or kept.raw != raw or kept.limits != limits:

@@ -17,8 +17,8 @@ from ..gitread import YEAR_NAME, Tree, load_year_at, open_tree, years
 from ..layout import YearView, era_label, unit_view, year_view
 from ..layout.derive import UnitViews
 from ..loader import LoadedUnit, LoadedYear, first_year, load_year, period_of
+from ..readonce import SameBytes
 from ..results.revision import results_files_at
-from ..reuse import SameBytes
 from ..settings.labels import labels_for
 from .compare import diff_views
 from .records import DiffReport
@@ -53,7 +53,7 @@ def _outlines(old: LoadedYear, new: LoadedYear, on_disk: bool) -> UnitViews:
     are on disk, else by the units as read.
     """
     def key(unit: LoadedUnit) -> tuple[str, bytes]:
-        if id(unit.unit) in shared:  # read once for both sides (reuse.SameBytes)
+        if id(unit.unit) in shared:  # read once for both sides (readonce.SameBytes)
             return unit.slug, str(id(unit.unit)).encode()
         if on_disk:
             try:
