@@ -136,7 +136,7 @@ class Reuse:
     def body(self, view: UnitView, macro: Any) -> tuple[str | None] | None:
         """A unit's site body as `macro` made it for this view before, in a tuple (None:
         not kept); the body itself is None where it could not be made once for all pages."""
-        kept = self._last.bodies.get(id(view)) or self._this.bodies.get(id(view))
+        kept = self._this.bodies.get(id(view)) or self._last.bodies.get(id(view))
         if kept is None or kept.view is not view or kept.macro is not macro:
             return None
         self._this.bodies[id(view)] = kept
