@@ -165,7 +165,7 @@ def _build(plans_dir: Path, out_dir: Path, formats: Iterable[str] | None,
            reuse: Reuse | None) -> dict[str, int]:
     chosen = list(formats) if formats is not None else list(FORMATS)
     wanted = sorted(set(years)) if years is not None else None
-    plans = load_plans(plans_dir, wanted, reuse=reuse)
+    plans = load_plans(plans_dir, wanted, kept=reuse)
     clean_stale(out_dir, (f.folder for f in FORMATS.values()))
     # Every format is written beside its folder first and swapped in only when all are
     # made: an error in one format must not leave another half-updated.

@@ -157,7 +157,7 @@ def load_year_at(tree: Tree, year: int | str,
     files = year_files(tree, year)
     if files is None:
         return None
-    loaded, problems = load_year(tree.where(year), files, same=same)
+    loaded, problems = load_year(tree.where(year), files, kept=same)
     if problems or loaded is None:
         raise PlanError(problems or [problem(tree.where(year) / "year.yaml", 1, 1,
                                              "no_year_file")])

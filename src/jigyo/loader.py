@@ -32,8 +32,7 @@ from .validation import validate
 from .yamlread import Document, parse, read, unreadable
 
 if TYPE_CHECKING:
-    from .readonce import Read, SameBytes
-    from .reuse import Reuse
+    from .readonce import KeptFiles, Read
 
 YEAR_FILE = "year.yaml"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -167,7 +166,7 @@ def _same_unit(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
 
 def load_year(
     folder: Path, files: Mapping[str, bytes] | None = None, *, documents: bool = False,
-    reuse: Reuse | None = None, same: SameBytes | None = None,
+    kept: KeptFiles | None = None,
 ) -> tuple[LoadedYear | None, list[Problem]]:
     """Load one year folder; with `files` (file name → bytes, e.g. from a git
     revision) the year is read from memory and `folder` only names it in messages.
@@ -175,16 +174,15 @@ def load_year(
     The problems are the errors (and, with them, the warnings); a year that can
     be used carries its warnings in `notices` instead. With `documents`, the files
     as read are kept on the year and its units (lint reads them, not the disk again).
-    With `reuse`, a unit file whose bytes an earlier build of this process read is
-    not read again; with `same`, a file with the bytes of one read before in this
-    command is not read again either (:mod:`jigyo.reuse`).
+    With `kept`, a unit file read before in this process is given again
+    (:class:`jigyo.readonce.KeptFiles`: a diff's two sides, the preview's builds).
     """
-    return _load_year(folder, files, documents, reuse, same)
+    return _load_year(folder, files, documents, kept)
 
 
 def _load_year(
     folder: Path, files: Mapping[str, bytes] | None, documents: bool = False,
-    reuse: Reuse | None = None, same: SameBytes | None = None,
+    kept: KeptFiles | None = None,
 ) -> tuple[LoadedYear | None, list[Problem]]:
     problems: list[Problem] = []
     limits: Limits = DEFAULT
@@ -241,10 +239,8 @@ def _load_year(
         if not _SLUG.match(path.stem):
             problems.append(problem(path, 1, 1, "bad_filename", name=path.name))
             continue
-        if reuse is not None and files is None and not documents:
-            doc, unit, found = reuse.unit_file(path, limits, partial(read_unit, path))
-        elif same is not None and not documents:
-            doc, unit, found = same.unit_file(path, None if files is None else files[path.name],
+        if kept is not None and not documents:  # lint wants the files with positions
+            doc, unit, found = kept.unit_file(path, None if files is None else files[path.name],
                                               limits, partial(read_unit, path))
         else:
             doc, unit, found = read_unit(path)
@@ -320,11 +316,11 @@ def _no_years(plans_dir: Path, years: list[int] | None, folders: list[Path]) -> 
 
 
 def load_plans(plans_dir: Path, years: Iterable[int] | None = None, *,
-               documents: bool = False, reuse: Reuse | None = None) -> Plans:
+               documents: bool = False, kept: KeptFiles | None = None) -> Plans:
     """Load every year (or the given ones); raise PlanError listing all problems.
 
     With `documents`, each file as read is kept on its year or unit (for lint);
-    with `reuse`, unchanged unit files are taken as an earlier build read them.
+    with `kept`, unit files read before in this process are given again.
     """
     if not plans_dir.is_dir():
         raise PlanError([problem(plans_dir, 1, 1, "no_plans_dir")])
@@ -342,7 +338,7 @@ def load_plans(plans_dir: Path, years: Iterable[int] | None = None, *,
     for folder in folders:
         if any(p.path == folder for p in problems):
             continue
-        loaded, found = load_year(folder, documents=documents, reuse=reuse)
+        loaded, found = load_year(folder, documents=documents, kept=kept)
         problems += found
         if loaded is not None:
             plans.years.append(loaded)

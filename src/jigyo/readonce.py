@@ -11,15 +11,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
+
+from .yamlread import Document
 
 if TYPE_CHECKING:
     from .limits import Limits
     from .model import Unit
     from .problems import Problem
-    from .yamlread import Document
 
     Read = tuple[Document | None, Unit | None, list[Problem]]
+
+
+class KeptFiles(Protocol):
+    """Unit files read before in this process, given again (the loader's one seam for
+    SameBytes and the preview's reuse.Reuse)."""
+
+    def unit_file(self, path: Path, raw: bytes | None, limits: Limits,
+                  read: Callable[[bytes | None], Read]) -> Read:
+        """The file at `path` (its bytes given, or read from disk) as `read(bytes)` reads
+        and validates it; a file that cannot be read, or one over the size limit, goes to
+        `read(None)`, which reads it the usual way and says what is wrong."""
+        ...
 
 Stamp = tuple[int, int, int, int]
 """Size, inode, modification and change times (ns) of a file: a save changes them."""
@@ -47,9 +60,7 @@ class SameBytes:
 
     def unit_file(self, path: Path, raw: bytes | None, limits: Limits,
                   read: Callable[[bytes | None], Read]) -> Read:
-        """The file at `path` (its bytes given, or read from disk) as `read` would give it."""
-        from .yamlread import Document
-
+        """See :class:`KeptFiles`."""
         if raw is None:
             raw = bytes_of(path, limits)[1]
             if raw is None:

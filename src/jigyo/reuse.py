@@ -93,18 +93,17 @@ class Reuse:
         yield
         self._last = self._this
 
-    def unit_file(self, path: Path, limits: Limits,
+    def unit_file(self, path: Path, raw: bytes | None, limits: Limits,
                   read: Callable[[bytes | None], Read]) -> Read:
-        """A unit file as `read(bytes)` reads and validates it, or as it was last time.
-
-        A file over the size limit, or one that cannot be read, goes to `read(None)`,
-        which reads it the usual way and says what is wrong.
-        """
+        """See :class:`jigyo.readonce.KeptFiles`; a file on disk whose stamp is unchanged is
+        not read again."""
         kept = self._last.files.get(path)
-        stamp, raw = bytes_of(path, limits, kept.stamp if kept is not None else None,
-                              kept.raw if kept is not None else b"")
+        stamp: Stamp = (0, 0, 0, 0)
         if raw is None:
-            return read(None)
+            stamp, raw = bytes_of(path, limits, kept.stamp if kept is not None else None,
+                                  kept.raw if kept is not None else b"")
+            if raw is None:
+                return read(None)
         if kept is None or kept.raw != raw or kept.limits != limits:
             doc, unit, problems = read(raw)
             kept = _File(stamp, raw, limits, doc, unit, tuple(problems))
@@ -133,25 +132,21 @@ class Reuse:
                                                                unit_view)
         return view
 
-    def body(self, view: UnitView, macro: Any) -> tuple[str | None] | None:
-        """A unit's site body as `macro` made it for this view before, in a tuple (None:
-        not kept); the body itself is None where it could not be made once for all pages."""
+    def body(self, view: UnitView, macro: Any, make: Callable[[], str | None]) -> str | None:
+        """A unit's site body: as `macro` made it for this view before, else `make()`
+        (None where a body cannot be made once for all pages)."""
         kept = self._this.bodies.get(id(view)) or self._last.bodies.get(id(view))
         if kept is None or kept.view is not view or kept.macro is not macro:
-            return None
+            kept = _Body(view, macro, make())
         self._this.bodies[id(view)] = kept
-        return (kept.made,)
+        return kept.made
 
-    def keep_body(self, view: UnitView, macro: Any, made: str | None) -> None:
-        self._this.bodies[id(view)] = _Body(view, macro, made)
-
-    def search_rows(self, view: UnitView, unit: int, initiative: int) -> str | None:
-        """A unit's rows of the search index as written before, numbered the same."""
+    def search_rows(self, view: UnitView, unit: int, initiative: int,
+                    make: Callable[[], str]) -> str:
+        """A unit's rows of the search index: as written before with the same numbers, else
+        `make()`."""
         kept = self._last.rows.get(id(view))
         if kept is None or kept.view is not view or kept.place != (unit, initiative):
-            return None
+            kept = _Rows(view, (unit, initiative), make())
         self._this.rows[id(view)] = kept
         return kept.rows
-
-    def keep_search_rows(self, view: UnitView, unit: int, initiative: int, rows: str) -> None:
-        self._this.rows[id(view)] = _Rows(view, (unit, initiative), rows)

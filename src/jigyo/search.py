@@ -16,7 +16,7 @@ import html
 import json
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 from .inline import to_html
@@ -134,6 +134,12 @@ def _unit_docs(unit: UnitView, u_index: int, i_index: int) -> list[list[Any]]:
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
+def _unit_chunk(unit: UnitView, u_index: int, i_index: int) -> str:
+    """A unit's "docs" rows as they stand in the script, without the brackets around them."""
+    rows = _unit_docs(unit, u_index, i_index)
+    return _script_safe(_ENCODE(rows)[1:-1]) if rows else ""
+
+
 def _script_safe(data: str) -> str:
     # "</" cannot end the script early inside a JSON string once its slash is escaped.
     return data.replace("</", "<\\/")
@@ -153,12 +159,9 @@ def index_chunks(years: list[YearView], reuse: Reuse | None = None) -> Iterator[
     yield '"docs":['
     first = True
     for unit, u_index, i_index in _numbered(years):
-        chunk = reuse.search_rows(unit, u_index, i_index) if reuse is not None else None
-        if chunk is None:
-            rows = _unit_docs(unit, u_index, i_index)
-            chunk = _script_safe(_ENCODE(rows)[1:-1]) if rows else ""
-            if reuse is not None:
-                reuse.keep_search_rows(unit, u_index, i_index, chunk)
+        chunk = (_unit_chunk(unit, u_index, i_index) if reuse is None else
+                 reuse.search_rows(unit, u_index, i_index,
+                                   partial(_unit_chunk, unit, u_index, i_index)))
         if chunk:
             yield ("" if first else ",") + chunk
             first = False

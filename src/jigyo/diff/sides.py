@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import JigyoError, PlanError
 from ..gitread import YEAR_NAME, Tree, load_year_at, open_tree, years
 from ..layout import YearView, era_label, unit_view, year_view
-from ..layout.derive import UnitViews
+from ..layout.derive import UnitViews, goal_titles
 from ..loader import LoadedUnit, LoadedYear, first_year, load_year, period_of
 from ..readonce import SameBytes
 from ..results.revision import results_files_at
@@ -39,10 +39,6 @@ def _view(loaded: LoadedYear | None, reuse: UnitViews | None = None) -> YearView
     return year_view(loaded, given=reuse)
 
 
-def _titles(year: LoadedYear) -> dict[str, str]:
-    return {goal.id: goal.title for goal in year.meta.goals}
-
-
 def _outlines(old: LoadedYear, new: LoadedYear, on_disk: bool) -> UnitViews:
     """One view without 取り組み or 方針 for each unit with the same slug and data in both years.
 
@@ -52,25 +48,29 @@ def _outlines(old: LoadedYear, new: LoadedYear, on_disk: bool) -> UnitViews:
     loaded year then. The data is compared by the files' bytes when both years
     are on disk, else by the units as read.
     """
-    def key(unit: LoadedUnit) -> tuple[str, bytes]:
-        if id(unit.unit) in shared:  # read once for both sides (readonce.SameBytes)
-            return unit.slug, str(id(unit.unit)).encode()
+    def data(unit: LoadedUnit) -> bytes:
         if on_disk:
             try:
-                return unit.slug, unit.path.read_bytes()
+                return unit.path.read_bytes()
             except OSError:
-                return unit.slug, b""
-        return unit.slug, unit.unit.model_dump_json().encode()
+                return b""  # unreadable now: never taken for unchanged
+        return unit.unit.model_dump_json().encode()
+
+    def unchanged(before: LoadedUnit, after: LoadedUnit) -> bool:
+        if before.unit is after.unit:  # its bytes were read once for both (readonce.SameBytes)
+            return True
+        written = data(after)
+        return bool(written) and written == data(before)
 
     labels = labels_for(new.settings, new.meta)
-    if labels != labels_for(old.settings, old.meta) or _titles(old) != _titles(new):
+    same_words = labels == labels_for(old.settings, old.meta)
+    if not same_words or goal_titles(old.meta) != goal_titles(new.meta):
         return {}  # the same file may read differently in the other year: compare it all
-    shared = {id(u.unit) for u in old.units} & {id(u.unit) for u in new.units}
-    before = {key(u): u for u in old.units}
+    by_slug = {u.slug: u for u in old.units}
     given: UnitViews = {}
     for unit in new.units:
-        twin = before.get(key(unit))
-        if twin is None or (on_disk and not key(unit)[1]):
+        twin = by_slug.get(unit.slug)
+        if twin is None or not unchanged(twin, unit):
             continue
         bare = unit.unit.model_copy(update={"initiatives": [], "policy": []})
         outline = unit_view(LoadedUnit(unit.slug, unit.path, bare), labels)
@@ -88,7 +88,7 @@ def _load_worktree(plans_dir: Path, year: int | str,
     folder = plans_dir / str(year)
     if not folder.is_dir():
         return None
-    loaded, problems = load_year(folder, same=same)
+    loaded, problems = load_year(folder, kept=same)
     if problems or loaded is None:
         raise PlanError(problems)
     return loaded

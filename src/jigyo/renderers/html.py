@@ -138,15 +138,13 @@ class _Bodies:
     def __call__(self, unit: UnitView, level: int, prefix: str = "") -> Markup:
         key = id(unit)
         if key not in self.made:
-            kept = self.reuse.body(unit, self.unit_body) if self.reuse is not None else None
-            if kept is not None:
-                self.made[key] = kept[0]
-            else:
+            def make() -> str | None:
                 made = str(self.unit_body(unit, _LEVEL, _PREFIX))
                 marks = made.count(_PREFIX) + made.count(_LEVEL)
-                self.made[key] = made if made.count("\x00") == 2 * marks else None
-                if self.reuse is not None:
-                    self.reuse.keep_body(unit, self.unit_body, self.made[key])
+                return made if made.count("\x00") == 2 * marks else None
+
+            self.made[key] = (make() if self.reuse is None
+                              else self.reuse.body(unit, self.unit_body, make))
         body = self.made[key]
         if body is None:
             return Markup(self.unit_body(unit, level, prefix))
