@@ -129,12 +129,21 @@ def test_the_glyph_check_sees_the_code_points_fonttools_reads(tmp_path: Path,
     for face in {chosen.body, chosen.heading}:
         expected = frozenset(TTFont(str(face.path), fontNumber=face.index, lazy=True)
                              .getBestCmap())
-        assert fonts._read_cmap(face.path, face.index) == expected
-        assert len(expected) > 20_000 and ord("漢") in expected
+        coverage = fonts._read_cmap(face.path, face.index)
+        assert coverage == fonts.Coverage.of_points(expected)
+        assert len(coverage) == len(expected) > 20_000 and ord("漢") in coverage
+        assert all((p in coverage) == (p in expected) for p in range(0x30000))
     small = FontBuilder(1000, isTTF=True)
     small.setupGlyphOrder([".notdef", "a", "b"])
     small.setupCharacterMap({ord("a"): "a", ord("b"): "b"})  # format 4 only
     path = tmp_path / "small.ttf"
     small.save(str(path))
     assert fonts._group_points(TTFont(str(path), lazy=True).reader["cmap"]) is None
-    assert fonts._read_cmap(path, 0) == frozenset({ord("a"), ord("b")})
+    assert fonts._read_cmap(path, 0) == fonts.Coverage((ord("a"),), (ord("b"),))
+
+
+def test_coverage_merges_runs_and_answers_membership():
+    coverage = fonts.Coverage.of_runs([(10, 12), (1, 3), (4, 5), (11, 20), (30, 30), (9, 8)])
+    assert coverage.runs() == [[1, 5], [10, 20], [30, 30]]
+    assert [p for p in range(0, 32) if p in coverage] == [*range(1, 6), *range(10, 21), 30]
+    assert len(coverage) == 17 and "a" not in coverage

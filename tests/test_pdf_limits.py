@@ -90,3 +90,14 @@ def test_a_limit_setting_that_is_not_a_positive_number_is_reported(value: str,
         pdf.compile_pdf("", None)  # type: ignore[arg-type]  # refused before any font is needed
     assert caught.value.msg.code == "pdf_limit_setting"
     assert value in str(caught.value)
+
+
+def test_a_session_goes_on_compiling_after_a_typst_error():
+    need_pdf_tools()
+    from jigyo.renderers.typst_run import Session
+
+    with Session(find_fonts()) as session:
+        with pytest.raises(FormatSkipped) as caught:
+            session.run("#no-such-function()\n")
+        assert "no-such-function" in str(caught.value)
+        assert session.run("= 事業計画\n").startswith(b"%PDF")

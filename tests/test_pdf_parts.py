@@ -21,7 +21,7 @@ from jigyo.cachedir import CACHE_SETTING
 from jigyo.fonts import find_fonts
 from jigyo.layout import YearView, year_view
 from jigyo.loader import load_plans
-from jigyo.renderers import pdf, pdf_parts
+from jigyo.renderers import pdf, pdf_parts, typst_run
 from jigyo.renderers.pdf import _covering, render_pdf, typst_source
 
 from .conftest import REAL
@@ -104,6 +104,18 @@ def test_measuring_first_gives_the_bytes_of_one_compile():
     assert render_pdf([year])[f"{year.name}.pdf"] == _one_compile(year)
 
 
+def test_a_year_in_one_part_is_measured_and_placed_by_one_compiler(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    need_pdf_tools()
+    monkeypatch.setenv(CACHE_SETTING, str(tmp_path))
+    started: list[object] = []
+    start = typst_run.Session._start
+    monkeypatch.setattr(typst_run.Session, "_start", lambda self: started.append(self) or start(self))
+    year = _year()
+    assert render_pdf([year])[f"{year.name}.pdf"] == _one_compile(year)
+    assert len(started) == 2  # this year's child, then the one compile's
+
+
 def test_a_year_in_parts_reads_as_the_year_in_one(monkeypatch: pytest.MonkeyPatch,
                                                   tmp_path: Path):
     need_pdf_tools()
@@ -149,4 +161,5 @@ def test_an_unchanged_year_is_not_measured_again(monkeypatch: pytest.MonkeyPatch
     assert len(list((tmp_path / "pages").glob("*.json"))) == len(
         [u for d in year.departments for u in d.units])
     monkeypatch.setattr(pdf_parts, "query_all", lambda *a: pytest.fail("measured again"))
+    monkeypatch.setattr(pdf_parts, "query_values", lambda *a: pytest.fail("measured again"))
     assert render_pdf([year])[f"{year.name}.pdf"] == first

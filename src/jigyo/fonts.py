@@ -9,6 +9,7 @@ folder to use instead.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import os
@@ -65,22 +66,49 @@ class FontChoice:
         return sorted({str(self.body.path.parent), str(self.heading.path.parent)})
 
 
-def _runs(points: frozenset[int]) -> list[list[int]]:
-    """Code points as [first, last] runs: a CJK font's 60,000 are a few thousand runs."""
-    runs: list[list[int]] = []
-    for point in sorted(points):
-        if runs and runs[-1][1] == point - 1:
-            runs[-1][1] = point
-        else:
-            runs.append([point, point])
-    return runs
+@dataclass(frozen=True)
+class Coverage:
+    """The code points a face maps, as sorted [first, last] runs: a CJK face's 45,000
+    are a few thousand runs, read and kept as they are, and asked by binary search."""
+
+    firsts: tuple[int, ...]
+    lasts: tuple[int, ...]
+
+    @classmethod
+    def of_runs(cls, runs: Iterable[tuple[int, int]]) -> Coverage:
+        """Runs in any order, overlapping or adjacent, as the fewest sorted runs."""
+        merged: list[list[int]] = []
+        for first, last in sorted(runs):
+            if first > last:
+                continue
+            if merged and first <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], last)
+            else:
+                merged.append([first, last])
+        return cls(tuple(r[0] for r in merged), tuple(r[1] for r in merged))
+
+    @classmethod
+    def of_points(cls, points: Iterable[int]) -> Coverage:
+        return cls.of_runs((p, p) for p in points)
+
+    def __contains__(self, point: object) -> bool:
+        if not isinstance(point, int):
+            return False
+        at = bisect.bisect_right(self.firsts, point) - 1
+        return at >= 0 and point <= self.lasts[at]
+
+    def __len__(self) -> int:
+        return sum(last - first + 1 for first, last in zip(self.firsts, self.lasts, strict=True))
+
+    def runs(self) -> list[list[int]]:
+        return [[first, last] for first, last in zip(self.firsts, self.lasts, strict=True)]
 
 
 _BEST_CMAPS = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
 """(platform, encoding) of the cmap subtables in the order fontTools' getBestCmap takes them."""
 
 
-def _group_points(table: bytes) -> frozenset[int] | None:
+def _group_points(table: bytes) -> Coverage | None:
     """The code points of a cmap table whose best subtable is format 12 (every CJK font's),
     read from its groups; None for another format or a table that does not parse.
 
@@ -96,50 +124,80 @@ def _group_points(table: bytes) -> frozenset[int] | None:
             return None
         groups = struct.unpack_from(">L", table, offset + 12)[0]
         runs = struct.iter_unpack(">LLL", table[offset + 16:offset + 16 + 12 * groups])
-        points = frozenset(p for first, last, _ in runs for p in range(first, last + 1))
+        points = Coverage.of_runs((first, last) for first, last, _ in runs)
     except struct.error:
         return None
-    return points if points else None
+    return points if points.firsts else None
 
 
-def _read_cmap(path: Path, index: int) -> frozenset[int]:
+def _sfnt_table(path: Path, index: int, tag: bytes) -> bytes | None:
+    """The table `tag` of face `index` of an OpenType font or collection (TTC), read from
+    its table directory; None when the file is not one this reads."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(12 + 4 * (index + 1))
+            start = 0
+            if head[:4] == b"ttcf":
+                start = struct.unpack_from(">L", head, 12 + 4 * index)[0]
+            elif index != 0:
+                return None
+            file.seek(start)
+            directory = file.read(12)
+            count = struct.unpack_from(">H", directory, 4)[0]
+            records = file.read(16 * count)
+            for i in range(count):
+                name, _, offset, length = struct.unpack_from(">4sLLL", records, 16 * i)
+                if name == tag:
+                    file.seek(offset)
+                    table = file.read(length)
+                    return table if len(table) == length else None
+    except (OSError, struct.error):
+        return None
+    return None
+
+
+def _read_cmap(path: Path, index: int) -> Coverage:
+    table = _sfnt_table(path, index, b"cmap")
+    found = _group_points(table) if table is not None else None
+    if found is not None:
+        return found
     from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
     font = TTFont(str(path), fontNumber=index, lazy=True)
     try:
-        found = _group_points(font.reader["cmap"]) if "cmap" in font.reader else None
-        return found if found is not None else frozenset(font.getBestCmap() or {})
+        return Coverage.of_points(font.getBestCmap() or {})
     finally:
         font.close()
 
 
 @cache
-def charmap(path: Path, index: int, mtime_ns: int, size: int) -> frozenset[int]:
+def charmap(path: Path, index: int, mtime_ns: int, size: int) -> Coverage:
     """Code points a font maps, kept per file version (path, face, mtime, size).
 
-    Reading a CJK font's cmap costs a fifth of a second, more than the rest of
-    a PDF build's start; the result is kept in the cache folder (a failure to
-    read or write there only costs that time again).
+    A CJK face's cmap is read from its groups in a few milliseconds; a font whose
+    best subtable is of another format is read by fontTools, which takes up to a
+    fifth of a second. The result is kept in the cache folder (a failure to read
+    or write there only costs that time again).
     """
     key = hashlib.sha256(f"{path}\0{index}\0{mtime_ns}\0{size}".encode()).hexdigest()[:32]
     kept = cache_folder() / "fonts" / f"{key}.json"
     try:
         runs = json.loads(kept.read_text(encoding="utf-8"))
-        return frozenset(p for first, last in runs for p in range(first, last + 1))
+        return Coverage.of_runs((int(first), int(last)) for first, last in runs)
     except (OSError, ValueError, TypeError):
         pass
     points = _read_cmap(path, index)
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
         temporary = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(_runs(points)), encoding="utf-8")
+        temporary.write_text(json.dumps(points.runs()), encoding="utf-8")
         os.replace(temporary, kept)
     except OSError:
         pass
     return points
 
 
-def face_charmap(face: FontFace) -> frozenset[int]:
+def face_charmap(face: FontFace) -> Coverage:
     info = face.path.stat()
     return charmap(face.path, face.index, info.st_mtime_ns, info.st_size)
 

@@ -42,10 +42,12 @@ from .skipped import FormatSkipped
 from .typst_run import (
     COMPILE_SECONDS,
     TIMEOUT_SETTING,
+    Session,
     compile_all,
     compile_pdf,
     limit,
     query_all,
+    query_values,
 )
 from .typst_text import Code, inline
 
@@ -118,9 +120,10 @@ def _measured(value: dict[str, Any]) -> Measured:
 
 
 def measure(env: jinja2.Environment, year: YearView, items: list[Call], fonts: FontChoice,
-            front: str) -> list[Measured]:
+            front: str, session: Session) -> list[Measured]:
     """Every unit's measured pages: kept ones from the cache (pdf_cache), the others
-    measured in groups side by side. `front`: the document's start, which they depend on."""
+    measured in groups side by side, one group alone in `session`. `front`: the
+    document's start, which they depend on."""
     common = pdf_cache.common_key(front, fonts)
     found: dict[int, Measured] = {}
     for index, call in enumerate(items):
@@ -137,7 +140,11 @@ def measure(env: jinja2.Environment, year: YearView, items: list[Call], fonts: F
         # the 基本方針 come before the first unit, whose page then counts them
         sources.append(template.render(year=year, policy=numbered[0][0] == 0, body=Code(body)))
         start += len(group)
-    for values in query_all(sources, fonts, PAGES_LABEL) if sources else []:
+    if len(sources) == 1:
+        answers = [query_values(sources[0], fonts, PAGES_LABEL, session)]
+    else:
+        answers = query_all(sources, fonts, PAGES_LABEL) if sources else []
+    for values in answers:
         for value in values:
             if isinstance(value, dict):
                 index = int(value["id"])
@@ -164,6 +171,19 @@ def contents(items: list[Call], measured: list[Measured], first: int) -> list[tu
     return entries
 
 
+def _parts(placed: list[Code]) -> list[list[Code]]:
+    """The placed calls in consecutive parts of about :data:`PART_BYTES` of source."""
+    parts: list[list[Code]] = [[]]
+    size = 0
+    for code in placed:
+        if parts[-1] and size + len(code) > PART_BYTES:
+            parts.append([])
+            size = 0
+        parts[-1].append(code)
+        size += len(code)
+    return parts
+
+
 def compile_year(env: jinja2.Environment, year: YearView,
                  choose: Callable[[str], FontChoice]) -> bytes:
     """The year's PDF: measured in groups, placed in one document or in parts joined.
@@ -176,19 +196,13 @@ def compile_year(env: jinja2.Environment, year: YearView,
     fonts = choose(front + "".join(c.code for c in items))
     if not items:
         return compile_pdf(front, fonts)
-    measured = measure(env, year, items, fonts, front)
-    placed = [c.with_arguments(m.argument()) for c, m in zip(items, measured, strict=True)]
-    parts: list[list[Code]] = [[]]
-    size = 0
-    for code in placed:
-        if parts[-1] and size + len(code) > PART_BYTES:
-            parts.append([])
-            size = 0
-        parts[-1].append(code)
-        size += len(code)
-    if len(parts) == 1:
-        return compile_pdf(template.render(year=year, first=True, contents=None, start=1,
-                                           body=Code("".join(parts[0]))), fonts)
+    with Session(fonts) as session:
+        measured = measure(env, year, items, fonts, front, session)
+        parts = _parts([c.with_arguments(m.argument()) for c, m in zip(items, measured, strict=True)])
+        if len(parts) == 1:
+            # placed by the compiler that measured it: its fonts and layouts are loaded
+            return compile_pdf(template.render(year=year, first=True, contents=None, start=1,
+                                               body=Code("".join(parts[0]))), fonts, session)
     first_page = measured[0].page  # the 基本方針 take the pages before it
     entries = contents(items, measured, first_page)
     sources = []

@@ -9,15 +9,20 @@ core and never more than :data:`JOBS`, so that their memory adds up to little.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
+import tempfile
+import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
+from typing import IO
 
 from ..fonts import FontChoice
 from .skipped import FormatSkipped
@@ -58,43 +63,128 @@ def _typst_path() -> str:
     return str(Path(spec.origin).parent.parent)
 
 
-def _run(source: str, fonts: FontChoice, query: str | None) -> bytes:
-    seconds = limit(TIMEOUT_SETTING, COMPILE_SECONDS)
-    megabytes = limit(MEMORY_SETTING, COMPILE_MEGABYTES)
-    params = {
-        "root": str(TYPST_TEMPLATES),
-        "font_paths": fonts.folders,
-        "sys_inputs": {"body-font": fonts.body.family, "heading-font": fonts.heading.family},
-        "memory": megabytes * 1024 * 1024,
-        "path": [_typst_path()],
-        "query": query,
-    }
-    try:
-        done = subprocess.run(
+class Session:
+    """One child process (typst_child.py) compiling one document after another with
+    one Typst compiler: a year placed right after it was measured reuses the fonts
+    and layouts the measuring loaded. The child starts at the first request and
+    ends with the session; each request is bounded by the time limit."""
+
+    def __init__(self, fonts: FontChoice) -> None:
+        self.fonts = fonts
+        self.seconds = limit(TIMEOUT_SETTING, COMPILE_SECONDS)
+        self.megabytes = limit(MEMORY_SETTING, COMPILE_MEGABYTES)
+        self._child: subprocess.Popen[bytes] | None = None
+        self._errors: IO[bytes] | None = None
+        self._resources = contextlib.ExitStack()
+        self._buffer = bytearray()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        params = {
+            "root": str(TYPST_TEMPLATES),
+            "font_paths": self.fonts.folders,
+            "sys_inputs": {"body-font": self.fonts.body.family,
+                           "heading-font": self.fonts.heading.family},
+            "memory": self.megabytes * 1024 * 1024,
+            "path": [_typst_path()],
+        }
+        # a file, not a pipe: a child writing much there never waits for this process
+        self._errors = self._resources.enter_context(tempfile.TemporaryFile())  # noqa: SIM115
+        return self._resources.enter_context(subprocess.Popen(
             [sys.executable, "-I", "-S", str(_CHILD), json.dumps(params)],
-            input=source.encode(), capture_output=True, timeout=seconds, check=False,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors,
             # few malloc arenas: each reserves 64 MB of address space per thread,
             # which on a many-core machine would count against the cap
             env={**os.environ, "MALLOC_ARENA_MAX": "2"},
-        )
-    except subprocess.TimeoutExpired as err:
-        raise FormatSkipped("pdf_compile_timeout", seconds=seconds, setting=TIMEOUT_SETTING) from err
-    if done.returncode == 0 and (query is not None or done.stdout.startswith(b"%PDF")):
-        return done.stdout
-    if done.returncode in (OUT_OF_MEMORY, -signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV):
-        raise FormatSkipped("pdf_compile_memory", megabytes=megabytes, setting=MEMORY_SETTING)
-    detail = done.stderr.decode("utf-8", "replace").strip() or f"status {done.returncode}"
-    raise FormatSkipped("pdf_compile_failed", detail=detail)
+        ))
+
+    def run(self, source: str, query: str | None = None) -> bytes:
+        """The PDF of `source` or, with `query` (a Typst selector), the metadata found, as JSON."""
+        if self._child is None:
+            self._child = self._start()
+        child = self._child
+        assert child.stdin is not None
+        body = source.encode()
+        deadline = time.monotonic() + self.seconds
+        try:
+            child.stdin.write(json.dumps({"query": query, "size": len(body)}).encode() + b"\n")
+            child.stdin.write(body)
+            child.stdin.flush()
+            header = json.loads(self._read(child, deadline, line=True))
+            answer = self._read(child, deadline, size=int(header["size"]))
+        except BrokenPipeError:
+            raise self._ended(child) from None
+        if header["status"] != 0:
+            detail = answer.decode("utf-8", "replace").strip() or f"status {header['status']}"
+            raise FormatSkipped("pdf_compile_failed", detail=detail)
+        if query is None and not answer.startswith(b"%PDF"):
+            raise FormatSkipped("pdf_compile_failed", detail="no PDF")
+        return answer
+
+    def _read(self, child: subprocess.Popen[bytes], deadline: float, line: bool = False,
+              size: int = 0) -> bytes:
+        """The next line (or `size` bytes) the child answers, waiting until `deadline`."""
+        assert child.stdout is not None
+        stream = child.stdout.fileno()
+        while (b"\n" not in self._buffer) if line else (len(self._buffer) < size):
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([stream], [], [], left)[0]:
+                self.close()
+                raise FormatSkipped("pdf_compile_timeout", seconds=self.seconds,
+                                    setting=TIMEOUT_SETTING)
+            chunk = os.read(stream, 1 << 20)
+            if not chunk:
+                raise self._ended(child)
+            self._buffer += chunk
+        end = self._buffer.index(b"\n") + 1 if line else size
+        taken = bytes(self._buffer[:end])
+        del self._buffer[:end]
+        return taken
+
+    def _ended(self, child: subprocess.Popen[bytes]) -> FormatSkipped:
+        """Why the child ended before answering."""
+        status = child.wait()
+        errors = self._errors
+        detail = ""
+        if errors is not None:
+            errors.seek(0)
+            detail = errors.read().decode("utf-8", "replace").strip()
+        self.close()
+        if status in (OUT_OF_MEMORY, -signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV):
+            return FormatSkipped("pdf_compile_memory", megabytes=self.megabytes,
+                                 setting=MEMORY_SETTING)
+        return FormatSkipped("pdf_compile_failed", detail=detail or f"status {status}")
+
+    def close(self) -> None:
+        """End the child: it holds nothing but its compiler's memory, stopped at once."""
+        if self._child is not None:
+            self._child.kill()
+        self._resources.close()  # the pipes closed, the child waited for, the file removed
+        self._child, self._errors = None, None
+        self._buffer.clear()
 
 
-def compile_pdf(source: str, fonts: FontChoice) -> bytes:
-    """The PDF of one Typst document; fonts only from the chosen folders."""
-    return _run(source, fonts, None)
+def compile_pdf(source: str, fonts: FontChoice, session: Session | None = None) -> bytes:
+    """The PDF of one Typst document; fonts only from the chosen folders (in `session`'s
+    child when given, else in a child of its own)."""
+    if session is not None:
+        return session.run(source)
+    with Session(fonts) as own:
+        return own.run(source)
 
 
-def query_values(source: str, fonts: FontChoice, label: str) -> list[object]:
+def query_values(source: str, fonts: FontChoice, label: str,
+                 session: Session | None = None) -> list[object]:
     """The values of the metadata labelled `label` in one Typst document, in document order."""
-    found = json.loads(_run(source, fonts, f"<{label}>"))
+    if session is None:
+        with Session(fonts) as own:
+            return query_values(source, fonts, label, own)
+    found = json.loads(session.run(source, f"<{label}>"))
     return found if isinstance(found, list) else []
 
 
