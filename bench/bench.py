@@ -322,7 +322,9 @@ def bench_pdf(work: Path, sizes: dict[int, Path]) -> None:
 SERVE_EDIT = """
 import sys, time
 from pathlib import Path
+from jigyo import gcpolicy
 from jigyo.serve import BuildState, rebuild
+gcpolicy.apply()  # as the command line's entry point does for `jigyo serve`
 plans, out = Path(sys.argv[1]), Path(sys.argv[2])
 state, said = BuildState(), []
 rebuild(plans, out, state, lambda text, bad: said.append(bad))

@@ -10,6 +10,7 @@ from typing import IO, Any
 import pytest
 from typer.testing import CliRunner
 
+from jigyo import fsutil
 from jigyo.build import OutputWriteError, build
 from jigyo.cli import app
 
@@ -40,7 +41,7 @@ def built(sample_copy: Path, tmp_path: Path) -> tuple[Path, Path, dict[str, byte
 def disk_full_while_writing(monkeypatch: pytest.MonkeyPatch, marker: str) -> None:
     """Writing any file under a folder whose name contains `marker` fails: the disk is full
     (whether the file is written at once or piece by piece)."""
-    real_write, real_open = Path.write_bytes, Path.open
+    real_write, real_open, real_file = Path.write_bytes, Path.open, fsutil._write_file
 
     def full(path: Path) -> None:
         if any(marker in part for part in path.parts):
@@ -55,8 +56,13 @@ def disk_full_while_writing(monkeypatch: pytest.MonkeyPatch, marker: str) -> Non
             full(self)
         return real_open(self, mode, *args, **kwargs)
 
+    def write_file(path: Path, data: bytes) -> fsutil.FileStamp:
+        full(path)
+        return real_file(path, data)
+
     monkeypatch.setattr(Path, "write_bytes", write_bytes)
     monkeypatch.setattr(Path, "open", open_)
+    monkeypatch.setattr(fsutil, "_write_file", write_file)
 
 
 def rename_fails(monkeypatch: pytest.MonkeyPatch, *moves: tuple[str, str]) -> None:
@@ -147,3 +153,23 @@ def test_the_command_says_nothing_was_changed(built, monkeypatch: pytest.MonkeyP
     assert result.exit_code == 1
     assert "no space left on the disk" in result.output and "No output was changed" in result.output
     assert tree(out) == before
+
+
+def test_a_file_written_twice_in_a_staged_folder_never_changes_the_linked_original(
+        tmp_path: Path):
+    from jigyo.fsutil import Staging, Written
+
+    target = tmp_path / "site"
+    record: Written = {}
+    with Staging() as staging:
+        staging.writer(target, {}, record)["a.html"] = b"first"
+        staging.swap()
+    again: Written = {}
+    with Staging() as staging:
+        writer = staging.writer(target, record, again)
+        writer["a.html"] = b"first"  # linked from the folder built before
+        writer["a.html"] = b"second"
+        assert (target / "a.html").read_bytes() == b"first"  # not yet swapped, and intact
+        staging.swap()
+    assert (target / "a.html").read_bytes() == b"second"
+    assert again["a.html"][0] == b"second"

@@ -123,3 +123,25 @@ def test_a_new_unit_and_a_deleted_one_renumber_the_search_index(preview: Preview
     preview.rebuild()
     assert not (preview.out / "site" / "2020" / "houjin-shinki.html").exists()
     assert preview.same_as_a_fresh_build()
+
+
+def test_pages_a_save_leaves_as_they_were_are_linked_not_written_again(preview: Preview):
+    site = preview.out / "site" / "2020"
+    before = {p.name: p.stat().st_ino for p in site.iterdir()}
+    preview.save("houjin-unei.yaml", "理事会", "理事会（定例）")
+    preview.rebuild()
+    after = {p.name: p.stat().st_ino for p in site.iterdir()}
+    assert after["houjin-unei.html"] != before["houjin-unei.html"]  # its page changed
+    assert after["all.html"] != before["all.html"]
+    kept = [name for name in before if before[name] == after[name]]
+    assert "kenri-yougo.html" in kept and len(kept) >= len(before) - 3
+    assert preview.same_as_a_fresh_build()
+
+
+def test_a_page_changed_by_hand_in_the_output_is_written_afresh(preview: Preview):
+    page = preview.out / "site" / "2020" / "kenri-yougo.html"
+    page.write_text("消してしまった", encoding="utf-8")  # a file under the served folder edited
+    preview.save("houjin-unei.yaml", "理事会", "理事会（定例）")
+    preview.rebuild()
+    assert "消してしまった" not in page.read_text(encoding="utf-8")
+    assert preview.same_as_a_fresh_build()

@@ -128,8 +128,11 @@ class _Outputs:
         self.staging.write(self._target(name), files)
         return len(files)
 
-    def writer(self, name: str) -> FolderWriter:
-        return self.staging.writer(self._target(name))
+    def writer(self, name: str, reuse: Reuse | None = None) -> FolderWriter:
+        target = self._target(name)
+        if reuse is None:
+            return self.staging.writer(target)
+        return self.staging.writer(target, *reuse.folder(target))
 
     def swap(self, order: Iterable[str] = ()) -> None:
         self.staging.swap([self.targets[n] for n in order if n in self.targets] or None)
@@ -231,7 +234,7 @@ def _render(views: list[YearView], chosen: list[str], outputs: _Outputs, base_ur
                                      if p.year.year == r.year.year)
                  for r in made or []}
         comparisons = _comparison_pdfs(views) if "pdf" in counts else {}
-        site = outputs.writer("html")
+        site = outputs.writer("html", reuse)
         write_site(views, SiteOptions(normalize_base_url(base_url), pdfs, pages, comparisons),
                    site, reuse)
         for path, data in _report_files("html", made).items():

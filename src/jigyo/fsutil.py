@@ -93,32 +93,82 @@ def clean_stale(parent: Path, names: Iterable[str]) -> list[Path]:
     return removed
 
 
+FileStamp = tuple[int, int, int]
+"""A written file's inode, size and modification time: it is still the file written."""
+Written = dict[str, tuple[bytes, FileStamp]]
+"""What a folder was filled with, by relative path: each file's bytes and stamp."""
+
+
+def _write_file(path: Path, data: bytes) -> FileStamp:
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view):]
+        info = os.fstat(handle)
+    finally:
+        os.close(handle)
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
 class FolderWriter:
     """Files written one by one into a staging folder, as a renderer makes them.
 
     A large site is written page by page instead of being held in memory whole;
-    a failed write raises ReplaceError (nothing has been replaced yet).
+    a failed write raises ReplaceError (nothing has been replaced yet). Given what
+    the target folder was filled with (`earlier`, by the previous build of the
+    preview), a file with the same bytes is linked from there instead of written
+    again, as long as it is still the file written then; `record` is told what
+    this writer leaves.
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, target: Path | None = None,
+                 earlier: Written | None = None, record: Written | None = None) -> None:
         self.folder = folder
         self.names: set[str] = set()
+        self._dirs: set[Path] = {folder}
+        self._target = target
+        self._earlier = earlier or {}
+        self._record = record
+
+    def _parent(self, path: Path) -> None:
+        if path.parent not in self._dirs:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._dirs.add(path.parent)
+
+    def _linked(self, rel: str, path: Path, data: bytes) -> FileStamp | None:
+        kept = self._earlier.get(rel)
+        if kept is None or self._target is None or kept[0] != data:
+            return None
+        old = self._target / rel
+        try:
+            info = os.lstat(old)
+            if (info.st_ino, info.st_size, info.st_mtime_ns) != kept[1]:
+                return None
+            os.link(old, path)
+        except OSError:
+            return None
+        return kept[1]
 
     def __setitem__(self, rel: str, data: bytes) -> None:
         path = self.folder / rel
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            self._parent(path)
+            if rel in self.names:  # written again: never through a link to the earlier file
+                path.unlink()
+            stamp = self._linked(rel, path, data) or _write_file(path, data)
         except OSError as err:
             raise ReplaceError(err, ()) from err
+        if self._record is not None:
+            self._record[rel] = (data, stamp)
         self.names.add(rel)
 
     def stream(self, rel: str, chunks: Iterable[str]) -> None:
         """A file given as pieces of text, written as UTF-8 piece by piece."""
         path = self.folder / rel
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("w", encoding="utf-8", newline="") as handle:
+            self._parent(path)
+            with path.open("w", encoding="utf-8", newline="", buffering=1 << 20) as handle:
                 handle.writelines(chunks)
         except OSError as err:
             raise ReplaceError(err, ()) from err
@@ -145,8 +195,10 @@ class Staging:
         for _, staging in self.staged:
             _discard(staging)
 
-    def writer(self, target: Path) -> FolderWriter:
-        """An empty staging folder for `target`, to be filled file by file."""
+    def writer(self, target: Path, earlier: Written | None = None,
+               record: Written | None = None) -> FolderWriter:
+        """An empty staging folder for `target`, to be filled file by file (see
+        :class:`FolderWriter` for `earlier` and `record`)."""
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             staging = _staging(target, "new")
@@ -155,7 +207,7 @@ class Staging:
             staging.mkdir()
         except OSError as err:
             raise ReplaceError(err, ()) from err
-        return FolderWriter(staging)
+        return FolderWriter(staging, target, earlier, record)
 
     def write(self, target: Path, files: Mapping[str, bytes]) -> None:
         """Stage `target` with exactly `files` (relative POSIX path → bytes)."""

@@ -10,7 +10,9 @@ all of that is the same:
   Labels and the goals' titles;
 - each unit's body on the site: by its view (the same object when kept) and the
   template macro that made it (a new object when a template is edited);
-- each unit's rows of the search index: by its view and its place in the index.
+- each unit's rows of the search index: by its view and its place in the index;
+- each output folder's files as written: a page with the same bytes as before is linked
+  from the folder built last instead of written again (:class:`jigyo.fsutil.FolderWriter`).
 
 A build keeps only what it used, so an edited or deleted file's entries go with it; a
 build that fails keeps what the last good one left. A plain `jigyo build` keeps nothing:
@@ -25,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .fsutil import Written
 from .readonce import Stamp, bytes_of
 
 if TYPE_CHECKING:
@@ -59,7 +62,7 @@ class _View:
 class _Body:
     view: UnitView
     macro: Any
-    made: str | None
+    made: tuple[str, ...] | None
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class _Kept:
     views: dict[tuple[Path, str], _View] = field(default_factory=dict)
     bodies: dict[int, _Body] = field(default_factory=dict)
     rows: dict[int, _Rows] = field(default_factory=dict)
+    folders: dict[Path, Written] = field(default_factory=dict)
 
 
 class Reuse:
@@ -132,7 +136,15 @@ class Reuse:
                                                                unit_view)
         return view
 
-    def body(self, view: UnitView, macro: Any, make: Callable[[], str | None]) -> str | None:
+    def folder(self, target: Path) -> tuple[Written, Written]:
+        """What the last build wrote into the output folder `target`, and the record this
+        build fills for the next."""
+        record: Written = {}
+        self._this.folders[target] = record
+        return self._last.folders.get(target, {}), record
+
+    def body(self, view: UnitView, macro: Any,
+             make: Callable[[], tuple[str, ...] | None]) -> tuple[str, ...] | None:
         """A unit's site body: as `macro` made it for this view before, else `make()`
         (None where a body cannot be made once for all pages)."""
         kept = self._this.bodies.get(id(view)) or self._last.bodies.get(id(view))

@@ -121,35 +121,49 @@ The plan reader refuses control characters, so NUL never comes from the data;
 a body that holds other NULs anyway is rendered for each page instead.
 """
 
+Holes = tuple[str, ...]
+"""A body cut at its stand-ins: text, stand-in letter (p or l), text, …"""
+
+
+def _holes(made: str) -> Holes | None:
+    """`made` cut at its stand-ins; None when it holds a NUL of its own."""
+    marks = made.count(_PREFIX) + made.count(_LEVEL)
+    return tuple(made.split("\x00")) if made.count("\x00") == 2 * marks else None
+
+
+def _fill(holes: Holes, level: int, prefix: str) -> str:
+    """The body with its stand-ins filled in (as the macro would have escaped them)."""
+    pieces = list(holes)
+    given = {"p": str(escape(prefix)), "l": str(escape(level))}
+    pieces[1::2] = [given[letter] for letter in holes[1::2]]
+    return "".join(pieces)
+
 
 class _Bodies:
     """Each unit's 方針 and 取り組み (the `unit_body` macro), rendered once per unit.
 
     The unit's page and the year's one-page view show the same body with other
     heading levels and anchor prefixes: it is rendered with stand-ins for both,
-    which each page then fills in (as the macro would have escaped them).
+    which each page then fills in.
     """
 
     def __init__(self, reuse: Reuse | None = None) -> None:
         self.unit_body = macro("html", "macros.html", "unit_body")
-        self.made: dict[int, str | None] = {}
+        self.made: dict[int, Holes | None] = {}
         self.reuse = reuse
 
     def __call__(self, unit: UnitView, level: int, prefix: str = "") -> Markup:
         key = id(unit)
         if key not in self.made:
-            def make() -> str | None:
-                made = str(self.unit_body(unit, _LEVEL, _PREFIX))
-                marks = made.count(_PREFIX) + made.count(_LEVEL)
-                return made if made.count("\x00") == 2 * marks else None
+            def make() -> Holes | None:
+                return _holes(str(self.unit_body(unit, _LEVEL, _PREFIX)))
 
             self.made[key] = (make() if self.reuse is None
                               else self.reuse.body(unit, self.unit_body, make))
         body = self.made[key]
         if body is None:
             return Markup(self.unit_body(unit, level, prefix))
-        return Markup(body.replace(_PREFIX, str(escape(prefix)))
-                      .replace(_LEVEL, str(escape(level))))
+        return Markup(_fill(body, level, prefix))
 
     def forget(self, unit: UnitView) -> None:
         self.made.pop(id(unit), None)
