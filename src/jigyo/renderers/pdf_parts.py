@@ -19,7 +19,11 @@ page and its page breaks depend on nothing outside it, so:
 A year that fits one part (the real one) is placed as one document whose
 contents finds its headings itself: the PDF is byte for byte the one a single
 compile gives, at less cost (the measuring is no longer repeated by the
-contents' second layout pass).
+contents' second layout pass). When it was measured in one group, it is placed
+by the compiler that measured it (:class:`typst_run.Session`), whose fonts and
+layouts are loaded already: a quarter less time for the placing, for at most
+one group's memory more (Typst keeps what it laid out until its process ends,
+which is why the parts of a large year each get a process of their own).
 """
 
 from __future__ import annotations
