@@ -177,12 +177,34 @@ def build(plans: Path, out: Path, fmt: str, env: dict[str, str] | None = None,
                         "--format", fmt], env=env)
 
 
+STACK_ALONE = """
+import typer, yaml
+from pydantic import BaseModel
+class Plan(BaseModel):
+    name: str
+app = typer.Typer(add_completion=False)
+@app.command()
+def check(plans: str = "plans", site: bool = False) -> None:
+    Plan(**yaml.load("name: a", Loader=yaml.CSafeLoader))
+    if site:
+        import jinja2
+        jinja2.Environment(autoescape=True).from_string("{{ x }}").render(x="<")
+app()
+"""
+"""A command on jigyo's stack (typer, pydantic, PyYAML; jinja2 for the site) doing nothing:
+the start-up every jigyo command pays before its own first line."""
+
+
 def bench_core(work: Path, sizes: dict[int, Path]) -> None:
     nothing = lambda: run([PY, "-c", "pass"])  # noqa: E731
     ours, anchor = pair(lambda: run([*JIGYO, "--help"]), nothing, repeat=max(REPEAT, 5))
     row("jigyo --help", ours, "python -c pass", anchor, limit=0.12)
     ours, anchor = pair(lambda: run([*JIGYO, "check", "--plans", str(PLANS)]), nothing)
     row("check（実データ）", ours, "python -c pass", anchor, limit=0.2)
+    stack = pair(lambda: run([PY, "-c", STACK_ALONE]),
+                 lambda: run([PY, "-c", STACK_ALONE, "--site"]))
+    row("起動の下限: typer・pydantic・PyYAML で何もしないコマンド", stack[0])
+    row("起動の下限: 同じく jinja2 も読み込むもの（サイト）", stack[1])
     for units, plans in sizes.items():
         r = run([*JIGYO, "check", "--plans", str(plans)])
         row(f"check（{units:,} 単位）", r)
