@@ -11,6 +11,8 @@ all of that is the same:
 - each unit's body on the site: by its view (the same object when kept) and the
   template macro that made it (a new object when a template is edited);
 - each unit's rows of the search index: by its view and its place in the index;
+- each unit's page on the site: by everything its templates read (the templates
+  themselves, views by identity, other values by equality), see :func:`same_reads`;
 - each output folder's files as written: a page with the same bytes as before is linked
   from the folder built last instead of written again (:class:`jigyo.fsutil.FolderWriter`).
 
@@ -21,6 +23,7 @@ it is one build per process, and the site's memory stays bounded.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -81,6 +84,7 @@ class _Kept:
     bodies: dict[int, _Body] = field(default_factory=dict)
     rows: dict[int, _Rows] = field(default_factory=dict)
     folders: dict[Path, Written] = field(default_factory=dict)
+    pages: dict[str, tuple[dict[str, Any], bytes]] = field(default_factory=dict)
 
 
 class Reuse:
@@ -143,6 +147,13 @@ class Reuse:
         self._this.folders[target] = record
         return self._last.folders.get(target, {}), record
 
+    def page(self, path: str, given: dict[str, Any], make: Callable[[], bytes]) -> bytes:
+        """A page as made before from the same `given` (see :func:`same_reads`), else `make()`."""
+        kept = self._last.pages.get(path)
+        page = kept[1] if kept is not None and same_reads(kept[0], given) else make()
+        self._this.pages[path] = (given, page)
+        return page
+
     def body(self, view: UnitView, macro: Any,
              make: Callable[[], tuple[str, ...] | None]) -> tuple[str, ...] | None:
         """A unit's site body: as `macro` made it for this view before, else `make()`
@@ -162,3 +173,31 @@ class Reuse:
             kept = _Rows(view, (unit, initiative), make())
         self._this.rows[id(view)] = kept
         return kept.rows
+
+
+def _plain(value: object, depth: int = 3) -> bool:
+    """Text, numbers and small records of them (a breadcrumb, a year link): compared by value."""
+    if value is None or isinstance(value, str | int | float):
+        return True
+    if depth == 0:
+        return False
+    if isinstance(value, tuple | list):
+        return all(_plain(item, depth - 1) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return all(_plain(getattr(value, f.name), depth - 1) for f in dataclasses.fields(value))
+    return False
+
+
+def _same(old: object, new: object) -> bool:
+    if old is new:
+        return True
+    if isinstance(old, tuple) and isinstance(new, tuple) and len(old) == len(new):
+        return all(_same(a, b) for a, b in zip(old, new, strict=True))
+    return _plain(old) and _plain(new) and old == new
+
+
+def same_reads(before: Mapping[str, Any], now: Mapping[str, Any]) -> bool:
+    """Whether a page's templates read the same now as before: the same names, each the same
+    object (a kept view, a template, a macro) or plain values that are equal. A view made
+    anew is never taken for the old one, however alike: its page is rendered again."""
+    return before.keys() == now.keys() and all(_same(before[k], v) for k, v in now.items())

@@ -19,7 +19,7 @@ from .. import search
 from ..layout import UnitView, YearView
 from ..messages import message
 from . import Collected, Files, FileSink
-from .templating import asset, generate, macro, render
+from .templating import asset, generate, macro, reads, render
 
 if TYPE_CHECKING:
     from ..reuse import Reuse
@@ -185,14 +185,16 @@ class _Site:
         self.body = _Bodies(reuse)
         self.reuse = reuse
         self.pages: list[str] = []
+        self.reads: dict[str, tuple[tuple[Any, ...], frozenset[str]] | None] = {}
         self.unit_diffs: dict[tuple[int, str], UnitDiffLink] = {}
         # per-year data every unit page's year switcher needs, computed once
         self.slugs = {y.year: frozenset(u.slug for u in y.units) for y in self.years}
 
     def page(self, path: str, template: str, title: str, crumbs: list[Crumb],
-             stream: bool = False, **context: Any) -> None:
+             stream: bool = False, keep: bool = False, **context: Any) -> None:
         """Render one page; with `stream` (the one-page view of a whole year) it is written
-        while it is rendered, never held whole."""
+        while it is rendered, never held whole; with `keep`, the preview gives the page it
+        made before when all the page's templates read is unchanged."""
         root = "../" * path.count("/")
         canonical = self.options.base_url + path if self.options.base_url else ""
         context.update(root=root, page_title=title, breadcrumbs=crumbs,
@@ -200,9 +202,30 @@ class _Site:
                        canonical=canonical)
         if stream:
             self.files.stream(path, generate("html", template, **context))
+        elif keep and self.reuse is not None:
+            self.files[path] = self.kept(path, template, context)
         else:
             self.files[path] = render("html", template, **context).encode()
         self.pages.append(path)
+
+    def kept(self, path: str, template: str, context: dict[str, Any]) -> bytes:
+        """The page the preview made before from what its templates read, else made now."""
+        assert self.reuse is not None
+
+        def make() -> bytes:
+            return render("html", template, **context).encode()
+
+        if template not in self.reads:
+            self.reads[template] = reads("html", template)
+        found = self.reads[template]
+        if found is None:
+            return make()
+        templates, names = found
+        # the body's text depends on the unit (read too) and the macro that makes it
+        given = {name: self.body.unit_body if name == "body" else context[name]
+                 for name in names if name in context}
+        given["\0templates"] = templates
+        return self.reuse.page(path, given, make)
 
     def year_crumb(self, year: YearView, href: str | None) -> Crumb:
         return Crumb(year.heading, href)
@@ -304,7 +327,8 @@ class _Site:
                 f"{year.name}/{unit.slug}.html", "unit.html", f"{unit.label} | {base}",
                 [top, self.year_crumb(year, "index.html"),
                  Crumb(dept.name, f"index.html#dept-{d_index}"), Crumb(unit.label)],
-                year=year, unit=unit, switcher=self.switcher(year, unit),
+                keep=True, year=year, unit=unit, switcher=self.switcher(year, unit),
+                running_header=year.department_header(unit.department),
                 comparison=self.unit_diffs.get((year.year, unit.slug)),
                 reports=self.options.reports.get(year.year, ()), body=self.body,
             )

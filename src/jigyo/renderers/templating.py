@@ -12,6 +12,7 @@ In every kind the filter `inline` turns plan text into that format safely.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
@@ -22,6 +23,7 @@ from typing import Any
 
 import jinja2
 import jinja2.bccache
+import jinja2.meta
 
 from .. import inline
 from ..cachedir import cache_folder
@@ -181,3 +183,45 @@ def macro(kind: str, template: str, name: str) -> Callable[..., Any]:
 def generate(kind: str, name: str, **context: Any) -> Iterator[str]:
     """Render one template piece by piece (a page too large to hold whole)."""
     return environment(kind).get_template(name).generate(**context)
+
+
+_PARSED: weakref.WeakKeyDictionary[jinja2.Template, tuple[frozenset[str], tuple[str | None, ...]]] \
+    = weakref.WeakKeyDictionary()
+
+
+def _names(env: jinja2.Environment, template: jinja2.Template
+           ) -> tuple[frozenset[str], tuple[str | None, ...]]:
+    """The context variables one template reads, and the templates it names (None: by a
+    variable), parsed once per template object (an edited file is a new object)."""
+    found = _PARSED.get(template)
+    if found is None:
+        assert env.loader is not None and template.name is not None
+        tree = env.parse(env.loader.get_source(env, template.name)[0])
+        found = (frozenset(jinja2.meta.find_undeclared_variables(tree)),
+                 tuple(jinja2.meta.find_referenced_templates(tree)))
+        _PARSED[template] = found
+    return found
+
+
+def reads(kind: str, name: str) -> tuple[tuple[jinja2.Template, ...], frozenset[str]] | None:
+    """The templates a page of template `name` is made from (itself and what it extends,
+    includes or imports) and every context variable they read; None when one of them
+    names another through a variable, so that what it reads cannot be known."""
+    env = environment(kind)
+    templates: list[jinja2.Template] = []
+    names: set[str] = set()
+    todo, seen = [name], set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        template = env.get_template(current)
+        templates.append(template)
+        read, named = _names(env, template)
+        names |= read
+        for other in named:
+            if other is None:
+                return None
+            todo.append(other)
+    return tuple(templates), frozenset(names)
