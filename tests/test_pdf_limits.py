@@ -101,3 +101,27 @@ def test_a_session_goes_on_compiling_after_a_typst_error():
             session.run("#no-such-function()\n")
         assert "no-such-function" in str(caught.value)
         assert session.run("= 事業計画\n").startswith(b"%PDF")
+
+
+def test_the_child_compiles_where_there_is_no_address_space_cap(tmp_path: Path):
+    """Windows has no `resource` module: the child still compiles (only the time limit holds)."""
+    import json
+    import subprocess
+    import sys
+
+    from jigyo.renderers import typst_run
+
+    need_pdf_tools()
+    fonts = find_fonts()
+    params = {"root": str(typst_run.TYPST_TEMPLATES), "font_paths": fonts.folders,
+              "sys_inputs": {}, "memory": 64 * 1024 * 1024, "path": [typst_run._typst_path()]}
+    without = ("import runpy, sys; sys.modules['resource'] = None; "
+               f"sys.argv = ['typst_child.py', {json.dumps(params)!r}]; "
+               f"runpy.run_path({str(typst_run._CHILD)!r}, run_name='__main__')")
+    source = b"= Plan\n"
+    request = json.dumps({"query": None, "size": len(source)}).encode() + b"\n" + source
+    done = subprocess.run([sys.executable, "-I", "-S", "-c", without], input=request,
+                          capture_output=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    header, _, pdf = done.stdout.partition(b"\n")
+    assert json.loads(header)["status"] == 0 and pdf.startswith(b"%PDF")

@@ -99,8 +99,13 @@ Written = dict[str, tuple[bytes, FileStamp]]
 """What a folder was filled with, by relative path: each file's bytes and stamp."""
 
 
+_NEW_FILE = (os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+             | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+"""Flags of a file written whole (binary on Windows, where a bare fd would translate newlines)."""
+
+
 def _write_file(path: Path, data: bytes) -> FileStamp:
-    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    handle = os.open(path, _NEW_FILE, 0o666)
     try:
         view = memoryview(data)
         while view:

@@ -17,9 +17,13 @@ out, with :data:`OUT_OF_MEMORY`.
 from __future__ import annotations
 
 import json
-import resource
 import sys
 from typing import Any, BinaryIO
+
+try:
+    import resource
+except ImportError:  # Windows: no address-space cap there; the time limit still holds
+    resource = None  # type: ignore[assignment]
 
 FAILED = 3
 """Typst reported an error in the document (the message is the answer)."""
@@ -64,7 +68,7 @@ def main() -> int:
     import typst  # before the cap: loading the engine is not the document's cost
 
     limit = int(params["memory"])
-    if limit > 0:
+    if limit > 0 and resource is not None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     compiles = Compiles(params)
     requests, out = sys.stdin.buffer, sys.stdout.buffer

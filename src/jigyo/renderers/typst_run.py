@@ -12,12 +12,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import select
+import queue
 import signal
 import subprocess
 import sys
 import tempfile
-import time
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
@@ -63,6 +63,20 @@ def _typst_path() -> str:
     return str(Path(spec.origin).parent.parent)
 
 
+Answer = tuple[int, bytes]
+"""A child's answer: its status (0, or typst_child.FAILED with the message) and its bytes."""
+
+
+def _answers(stream: IO[bytes], into: queue.Queue[Answer | None]) -> None:
+    """Every answer the child writes, until it ends (then None): read in a thread of its own,
+    so that waiting for one can time out on every system (select() cannot on Windows)."""
+    with contextlib.suppress(OSError, ValueError, KeyError):
+        while header := stream.readline():
+            meta = json.loads(header)
+            into.put((int(meta["status"]), stream.read(int(meta["size"]))))
+    into.put(None)
+
+
 class Session:
     """One child process (typst_child.py) compiling one document after another with
     one Typst compiler: a year placed right after it was measured reuses the fonts
@@ -75,8 +89,9 @@ class Session:
         self.megabytes = limit(MEMORY_SETTING, COMPILE_MEGABYTES)
         self._child: subprocess.Popen[bytes] | None = None
         self._errors: IO[bytes] | None = None
+        self._answers: queue.Queue[Answer | None] = queue.Queue()
+        self._reader: threading.Thread | None = None
         self._resources = contextlib.ExitStack()
-        self._buffer = bytearray()
 
     def __enter__(self) -> Session:
         return self
@@ -95,13 +110,19 @@ class Session:
         }
         # a file, not a pipe: a child writing much there never waits for this process
         self._errors = self._resources.enter_context(tempfile.TemporaryFile())  # noqa: SIM115
-        return self._resources.enter_context(subprocess.Popen(
+        child = self._resources.enter_context(subprocess.Popen(
             [sys.executable, "-I", "-S", str(_CHILD), json.dumps(params)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors,
             # few malloc arenas: each reserves 64 MB of address space per thread,
             # which on a many-core machine would count against the cap
             env={**os.environ, "MALLOC_ARENA_MAX": "2"},
         ))
+        assert child.stdout is not None
+        self._answers = queue.Queue()
+        self._reader = threading.Thread(target=_answers, args=(child.stdout, self._answers),
+                                        daemon=True)
+        self._reader.start()
+        return child
 
     def run(self, source: str, query: str | None = None) -> bytes:
         """The PDF of `source` or, with `query` (a Typst selector), the metadata found, as JSON."""
@@ -110,41 +131,27 @@ class Session:
         child = self._child
         assert child.stdin is not None
         body = source.encode()
-        deadline = time.monotonic() + self.seconds
         try:
             child.stdin.write(json.dumps({"query": query, "size": len(body)}).encode() + b"\n")
             child.stdin.write(body)
             child.stdin.flush()
-            header = json.loads(self._read(child, deadline, line=True))
-            answer = self._read(child, deadline, size=int(header["size"]))
-        except BrokenPipeError:
+        except OSError:  # the child has ended: why is in its status
             raise self._ended(child) from None
-        if header["status"] != 0:
-            detail = answer.decode("utf-8", "replace").strip() or f"status {header['status']}"
+        try:
+            answer = self._answers.get(timeout=self.seconds)
+        except queue.Empty:
+            self.close()
+            raise FormatSkipped("pdf_compile_timeout", seconds=self.seconds,
+                                setting=TIMEOUT_SETTING) from None
+        if answer is None:
+            raise self._ended(child)
+        status, data = answer
+        if status != 0:
+            detail = data.decode("utf-8", "replace").strip() or f"status {status}"
             raise FormatSkipped("pdf_compile_failed", detail=detail)
-        if query is None and not answer.startswith(b"%PDF"):
+        if query is None and not data.startswith(b"%PDF"):
             raise FormatSkipped("pdf_compile_failed", detail="no PDF")
-        return answer
-
-    def _read(self, child: subprocess.Popen[bytes], deadline: float, line: bool = False,
-              size: int = 0) -> bytes:
-        """The next line (or `size` bytes) the child answers, waiting until `deadline`."""
-        assert child.stdout is not None
-        stream = child.stdout.fileno()
-        while (b"\n" not in self._buffer) if line else (len(self._buffer) < size):
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([stream], [], [], left)[0]:
-                self.close()
-                raise FormatSkipped("pdf_compile_timeout", seconds=self.seconds,
-                                    setting=TIMEOUT_SETTING)
-            chunk = os.read(stream, 1 << 20)
-            if not chunk:
-                raise self._ended(child)
-            self._buffer += chunk
-        end = self._buffer.index(b"\n") + 1 if line else size
-        taken = bytes(self._buffer[:end])
-        del self._buffer[:end]
-        return taken
+        return data
 
     def _ended(self, child: subprocess.Popen[bytes]) -> FormatSkipped:
         """Why the child ended before answering."""
@@ -164,9 +171,11 @@ class Session:
         """End the child: it holds nothing but its compiler's memory, stopped at once."""
         if self._child is not None:
             self._child.kill()
-        self._resources.close()  # the pipes closed, the child waited for, the file removed
-        self._child, self._errors = None, None
-        self._buffer.clear()
+            self._child.wait()
+        if self._reader is not None:
+            self._reader.join()  # it ends at the end of the child's output
+        self._resources.close()  # the pipes closed, the file removed
+        self._child, self._errors, self._reader = None, None, None
 
 
 def compile_pdf(source: str, fonts: FontChoice, session: Session | None = None) -> bytes:
