@@ -47,6 +47,24 @@ class Preview:
         assert old in text
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
+    def own_template(self, name: str, old: str, new: str) -> None:
+        """The council's own `templates/html/<name>`: the package's with `old` replaced."""
+        own = self.root / "templates" / "html"
+        own.mkdir(parents=True, exist_ok=True)
+        text = (Path(__file__).parents[1] / "templates" / "html" / name).read_text(
+            encoding="utf-8")
+        assert old in text
+        (own / name).write_text(text.replace(old, new), encoding="utf-8")
+
+    def add_unit(self) -> None:
+        """A new unit file, houjin-shinki.yaml (法人新規係), copied from houjin-unei.yaml."""
+        unit = (self.plans / "2020" / "houjin-unei.yaml").read_text(encoding="utf-8")
+        (self.plans / "2020" / "houjin-shinki.yaml").write_text(
+            unit.replace("section: 法人運営係", "section: 法人新規係"), encoding="utf-8")
+
+    def page(self, name: str) -> str:
+        return (self.out / "site" / "2020" / name).read_text(encoding="utf-8")
+
     def rebuild(self) -> None:
         self.parsed.clear()
         rebuild(self.plans, self.out, self.state, lambda text, bad: self.told.append((text, bad)))
@@ -71,7 +89,7 @@ def test_a_saved_unit_is_the_only_file_read_again(preview: Preview):
     preview.save("houjin-unei.yaml", "理事会", "理事会（定例）")
     preview.rebuild()
     assert preview.parsed == ["houjin-unei.yaml"]
-    page = (preview.out / "site" / "2020" / "houjin-unei.html").read_text(encoding="utf-8")
+    page = preview.page("houjin-unei.html")
     assert "理事会（定例）" in page
     assert preview.same_as_a_fresh_build()
 
@@ -81,18 +99,13 @@ def test_settings_and_templates_edited_during_the_preview_reach_every_page(previ
                                                encoding="utf-8")
     preview.rebuild()
     assert preview.told[-1] == ("組版しました。", False)
-    page = (preview.out / "site" / "2020" / "houjin-unei.html").read_text(encoding="utf-8")
+    page = preview.page("houjin-unei.html")
     assert ">成果目標</th>" in page
     assert preview.same_as_a_fresh_build()
-    own = preview.root / "templates" / "html"
-    own.mkdir(parents=True)
-    macros = (Path(__file__).parents[1] / "templates" / "html" / "macros.html").read_text(
-        encoding="utf-8")
-    (own / "macros.html").write_text(
-        macros.replace('<section class="initiative"', '<section class="initiative own"'),
-        encoding="utf-8")
+    preview.own_template("macros.html", '<section class="initiative"',
+                         '<section class="initiative own"')
     preview.rebuild()
-    page = (preview.out / "site" / "2020" / "houjin-unei.html").read_text(encoding="utf-8")
+    page = preview.page("houjin-unei.html")
     assert '<section class="initiative own"' in page
     assert preview.same_as_a_fresh_build()
 
@@ -111,9 +124,7 @@ def test_after_a_broken_save_the_fix_gives_the_fresh_site(preview: Preview):
 
 
 def test_a_new_unit_and_a_deleted_one_renumber_the_search_index(preview: Preview):
-    unit = (preview.plans / "2020" / "houjin-unei.yaml").read_text(encoding="utf-8")
-    (preview.plans / "2020" / "houjin-shinki.yaml").write_text(
-        unit.replace("section: 法人運営係", "section: 法人新規係"), encoding="utf-8")
+    preview.add_unit()
     preview.rebuild()
     assert preview.parsed == ["houjin-shinki.yaml"]
     assert "法人新規係" in (preview.out / "site" / "assets" / "search-index.js").read_text(
@@ -180,21 +191,14 @@ def test_the_unit_page_reads_nothing_of_the_year_it_is_not_given():
 
 def test_a_councils_unit_page_that_reads_the_year_is_rendered_on_every_build(
         preview: Preview):
-    own = preview.root / "templates" / "html"
-    own.mkdir(parents=True)
-    unit_page = (Path(__file__).parents[1] / "templates" / "html" / "unit.html").read_text(
-        encoding="utf-8")
-    (own / "unit.html").write_text(unit_page.replace(
-        '<h1 class="banner">', '<p class="own-count">{{ year.units|length }} 単位</p>\n'
-        '<h1 class="banner">'), encoding="utf-8")
+    preview.own_template("unit.html", '<h1 class="banner">',
+                         '<p class="own-count">{{ year.units|length }} 単位</p>\n'
+                         '<h1 class="banner">')
     preview.rebuild()
-    page = preview.out / "site" / "2020" / "kenri-yougo.html"
-    assert "11 単位" in page.read_text(encoding="utf-8")
-    unit = (preview.plans / "2020" / "houjin-unei.yaml").read_text(encoding="utf-8")
-    (preview.plans / "2020" / "houjin-shinki.yaml").write_text(
-        unit.replace("section: 法人運営係", "section: 法人新規係"), encoding="utf-8")
+    assert "11 単位" in preview.page("kenri-yougo.html")
+    preview.add_unit()
     preview.rebuild()
-    assert "12 単位" in page.read_text(encoding="utf-8")  # an untouched unit's page, made again
+    assert "12 単位" in preview.page("kenri-yougo.html")  # an untouched unit's page, made again
     assert preview.same_as_a_fresh_build()
 
 
@@ -212,18 +216,10 @@ def test_values_a_page_reads_are_the_same_when_equal_and_views_only_when_kept():
 
 def test_a_councils_unit_page_edited_during_the_preview_reaches_every_unit_page(
         preview: Preview):
-    own = preview.root / "templates" / "html"
-    own.mkdir(parents=True)
-    unit_page = (Path(__file__).parents[1] / "templates" / "html" / "unit.html").read_text(
-        encoding="utf-8")
-    made = own / "unit.html"
-    made.write_text(unit_page.replace('<h1 class="banner">', '<h1 class="banner own">'),
-                    encoding="utf-8")
+    preview.own_template("unit.html", '<h1 class="banner">', '<h1 class="banner own">')
     preview.rebuild()
-    page = preview.out / "site" / "2020" / "kenri-yougo.html"
-    assert '<h1 class="banner own">' in page.read_text(encoding="utf-8")
-    made.write_text(unit_page.replace('<h1 class="banner">', '<h1 class="banner own2">'),
-                    encoding="utf-8")
+    assert '<h1 class="banner own">' in preview.page("kenri-yougo.html")
+    preview.own_template("unit.html", '<h1 class="banner">', '<h1 class="banner own2">')
     preview.rebuild()
-    assert '<h1 class="banner own2">' in page.read_text(encoding="utf-8")
+    assert '<h1 class="banner own2">' in preview.page("kenri-yougo.html")
     assert preview.same_as_a_fresh_build()
